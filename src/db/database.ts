@@ -1,0 +1,74 @@
+import path from 'node:path';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Logger } from '../lib/logger.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+import { migrate } from './migrate.js';
+import { createPrisma, type PrismaClient } from './prisma.js';
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+
+export interface Database {
+  url: string;
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  /** true when the database answers a trivial query within the timeout */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded server under DATA_DIR; then applies pending migrations. */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+      database: 'jisr',
+      logger,
+    });
+    url = embedded.url;
+    logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
+  }
+  await migrate(url, MIGRATIONS_DIR, logger);
+  const db = connectDatabase(url, logger);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+export function connectDatabase(url: string, logger: Logger, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server (restart, network) must not crash the process; the pool replaces it.
+  pool.on('error', (err) => logger.warn({ err }, 'idle database connection lost'));
+  const prisma = createPrisma(pool);
+  return {
+    url,
+    pool,
+    prisma,
+    async ping(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const query = pool.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      try {
+        return await Promise.race([query, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

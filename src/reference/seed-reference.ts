@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '../db/prisma.js';
+import type { Logger } from '../lib/logger.js';
+import { REGIONS } from './data/regions.js';
+import { SECTORS } from './data/sectors.js';
+import { SKILLS } from './data/skills.js';
+
+const SETTING_KEY = 'reference.version';
+
+export function referenceVersion(): string {
+  return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS])).digest('hex').slice(0, 16);
+}
+
+/**
+ * Loads regions, sectors and the skill taxonomy. Runs at every start but only writes when the shipped data
+ * changed (its hash is kept in AppSetting); upserts by code, so ids already referenced by profiles survive.
+ */
+export async function seedReference(prisma: PrismaClient, logger: Logger): Promise<boolean> {
+  const version = referenceVersion();
+  const current = await prisma.appSetting.findUnique({ where: { key: SETTING_KEY } });
+  if (current?.value === version) return false;
+
+  await prisma.$transaction(
+    async (tx) => {
+      // Several app instances may start at once: one loads, the others wait and then find the version current.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7297021)`;
+      const locked = await tx.appSetting.findUnique({ where: { key: SETTING_KEY } });
+      if (locked?.value === version) return;
+      for (const [i, r] of REGIONS.entries()) {
+        const data = {
+          nameFr: r.fr, nameAr: r.ar, nameEn: r.en, sortOrder: i,
+          capitalFr: r.capital.fr, capitalAr: r.capital.ar, capitalEn: r.capital.en,
+        };
+        await tx.region.upsert({ where: { code: r.code }, create: { code: r.code, ...data }, update: data });
+      }
+      for (const s of SECTORS) {
+        const data = { nameFr: s.fr, nameAr: s.ar, nameEn: s.en };
+        await tx.sector.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
+      }
+      // Two passes: every skill exists before broader links point at it.
+      for (const s of SKILLS) {
+        const data = { sectorCode: s.sector, labelFr: s.fr, labelAr: s.ar, labelEn: s.en, active: true };
+        await tx.skill.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
+      }
+      const ids = new Map((await tx.skill.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+      for (const s of SKILLS) {
+        await tx.skill.update({ where: { code: s.code }, data: { broaderId: s.broader ? ids.get(s.broader) : null } });
+      }
+      const shipped = new Set(SKILLS.map((s) => s.code));
+      const retired = [...ids.keys()].filter((code) => !shipped.has(code));
+      if (retired.length) await tx.skill.updateMany({ where: { code: { in: retired } }, data: { active: false } });
+      await tx.appSetting.upsert({
+        where: { key: SETTING_KEY },
+        create: { key: SETTING_KEY, value: version },
+        update: { value: version },
+      });
+    },
+    { timeout: 60_000 },
+  );
+  logger.info({ regions: REGIONS.length, sectors: SECTORS.length, skills: SKILLS.length }, 'reference data loaded');
+  return true;
+}
