@@ -46,6 +46,7 @@ export function createApp({ config, db, logger }: AppDeps): Express {
   const staticOptions = { maxAge: config.env === 'production' ? '7d' : 0, index: false };
   app.use('/static', express.static(path.join(ROOT, 'public'), staticOptions));
   app.use('/vendor/bootstrap', express.static(path.join(ROOT, 'node_modules/bootstrap/dist'), staticOptions));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use(localeMiddleware(config.trustProxy > 0));
 
   app.use(opsRoutes(db));

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, seriousViolations } from '../helpers/browser.js';
+import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
 let t: TestApp;
@@ -28,7 +28,7 @@ const expectations = {
 
 describe.each(Object.entries(expectations))('in %s', (lng, expected) => {
   it('the home page loads with its figures and passes axe-core', async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${baseUrl}/?lng=${lng}`);
@@ -38,12 +38,12 @@ describe.each(Object.entries(expectations))('in %s', (lng, expected) => {
     const openNeeds = await page.getByTestId('figure-openNeeds').innerText();
     expect(Number(openNeeds.replace(/\D/g, ''))).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    expect(errors, 'no console errors (CSP violations show up here)').toEqual([]);
+    expect(errors.join('\n'), 'no console errors (CSP violations show up here)').toBe('');
     await page.close();
   });
 
   it('the needs catalogue lists need cards, searches, and passes axe-core', async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${baseUrl}/needs?lng=${lng}`);
     expect(await page.getAttribute('html', 'dir')).toBe(expected.dir);
     expect(await page.locator('h1').innerText()).toContain(expected.needs);
