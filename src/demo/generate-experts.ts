@@ -151,7 +151,7 @@ function emit(ctx: Ctx, p: ProfilePlan, out: ExpertRows): ExpertInfo {
   const lastActiveAt = p.stale ? addDays(confirmedAt, rng.int(0, 20)) : addDays(confirmedAt, rng.int(0, p.confirmedDaysAgo - 1));
   const gender: Gender = p.who.female ? 'female' : 'male';
   out.users.push({
-    id: userId, email: p.email, passwordHash: PLACEHOLDER_PASSWORD_HASH, role: 'expert', locale: 'fr', status: 'active',
+    id: userId, email: p.email, displayName: `${p.who.firstName} ${p.who.lastName}`, passwordHash: PLACEHOLDER_PASSWORD_HASH, role: 'expert', locale: 'fr', status: 'active',
     emailVerifiedAt: addDays(createdAt, 0.01), isDemo: true, createdAt,
   });
   out.consents.push({ id: rng.uuid(), userId, purpose: 'profile_processing', textVersion: '2026-01', givenAt: createdAt, withdrawnAt: null });

@@ -98,8 +98,9 @@ function staffUser(ctx: Ctx, role: UserRole, createdAt: Date, email?: string): U
   const { rng } = ctx;
   const female = rng.chance(0.5);
   const first = rng.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES).latin;
+  const last = rng.pick(FAMILY_NAMES).latin;
   return {
-    id: rng.uuid(), email: email ?? ctx.email(first, rng.pick(FAMILY_NAMES).latin), passwordHash: PLACEHOLDER_PASSWORD_HASH,
+    id: rng.uuid(), email: email ?? ctx.email(first, last), displayName: `${first} ${last}`, passwordHash: PLACEHOLDER_PASSWORD_HASH,
     role, locale: 'fr', status: 'active', emailVerifiedAt: addDays(createdAt, 0.02), isDemo: true, createdAt,
   };
 }

@@ -119,6 +119,8 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     await p.outboxEmail.update({ where: { id: mail.id }, data: { status: 'sent', sentAt: new Date() } }); mark('OutboxEmail');
     const audit = await p.auditLog.create({ data: { actorId: user.id, action: 'need.submit', entity: 'Need', entityId: need.id } });
     await p.auditLog.update({ where: { id: audit.id }, data: { ip: '127.0.0.1' } }); mark('AuditLog');
+    await p.rateLimit.create({ data: { key: 'login:127.0.0.1', hits: 1, resetAt: new Date() } });
+    await p.rateLimit.update({ where: { key: 'login:127.0.0.1' }, data: { hits: { increment: 1 } } }); mark('RateLimit');
     await p.session.create({ data: { sid: 's1', sess: { cookie: {} }, expire: new Date() } });
     await p.session.update({ where: { sid: 's1' }, data: { sess: { cookie: { a: 1 } } } }); mark('Session');
 
