@@ -21,6 +21,9 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: boolFromEnv.optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Jisr <no-reply@jisr.local>'),
 });
 
 export interface Config {
@@ -34,6 +37,11 @@ export interface Config {
   embeddedPgPort: number;
   seedDemo: boolean;
   trustProxy: number;
+  /** base of the links put in e-mails, e.g. https://jisr.example.org */
+  publicUrl: string;
+  /** SMTP server; unset: messages are written as files under DATA_DIR/mail */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data is for trying the portal out; production never gets it unless asked for explicitly.
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

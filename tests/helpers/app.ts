@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     embeddedPgPort: 0,
     seedDemo: false,
     trustProxy: 0,
+    publicUrl: 'http://jisr.test',
+    mailFrom: 'Jisr <no-reply@jisr.test>',
     ...overrides,
   };
 }
