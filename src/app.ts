@@ -11,6 +11,14 @@ import { securityHeaders } from './http/security.js';
 import { opsRoutes } from './ops/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { createPassport } from './auth/passport.js';
+import { meRoutes } from './me/routes.js';
+import { expertRoutes } from './experts/routes.js';
+import { adminRoutes } from './admin/routes.js';
+import { csrfProtection } from './http/csrf.js';
+import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
+import { absoluteTimeout, flashMiddleware, sessionMiddleware } from './http/session.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -18,10 +26,12 @@ export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  /** loosened in tests that send many requests from one address */
+  limits?: Partial<RateLimits>;
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger }: AppDeps): Express {
+export function createApp({ config, db, logger, limits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -50,8 +60,29 @@ export function createApp({ config, db, logger }: AppDeps): Express {
   app.use(localeMiddleware(config.trustProxy > 0));
 
   app.use(opsRoutes(db));
-  app.use(homeRoutes({ prisma: db.prisma }));
-  app.use(needsRoutes({ prisma: db.prisma }));
+
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });
+  app.use(sessionMiddleware(config, db.pool));
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(absoluteTimeout());
+  app.use(csrfProtection);
+  app.use(flashMiddleware);
+  app.use((req, res, next) => {
+    res.locals.currentUser = req.user;
+    // Pages of a signed-in user may hold personal data: never cached by the browser or a proxy.
+    if (req.user) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  const prisma = db.prisma;
+  app.use(homeRoutes({ prisma }));
+  app.use(needsRoutes({ prisma }));
+  app.use(authRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }, passport));
+  app.use(meRoutes({ prisma }));
+  app.use(expertRoutes({ prisma }));
+  app.use(adminRoutes({ prisma, pool: db.pool }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

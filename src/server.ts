@@ -6,6 +6,8 @@ import { createLogger } from './lib/logger.js';
 import { seedReference } from './reference/seed-reference.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_PASSWORD } from './demo/accounts.js';
+import { createMailTransport } from './mail/transport.js';
+import { startOutboxWorker } from './mail/worker-loop.js';
 
 let config;
 try {
@@ -26,6 +28,9 @@ if (config.seedDemo) {
   const result = await seedDemo(db.prisma, logger, { today, withDemoAccounts: config.env !== 'production' });
   if (result.seeded) logger.info('demo data generated (first start only)');
 }
+
+// Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
+const outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom });
 
 const app = createApp({ config, db, logger });
 app.locals.demoMode = config.seedDemo;
@@ -58,6 +63,7 @@ async function shutdown(signal: string) {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
+  await outbox.stop();
   await db.close();
   logger.info('stopped');
   process.exit(0);

@@ -27,8 +27,10 @@ export function errorHandler(logger: Logger) {
 /** Errors raised by Express and body parsers carry a 4xx status (malformed body, too large, …). */
 function fromHttpError(err: unknown): AppError | undefined {
   const status = (err as { status?: unknown })?.status;
+  if ((err as { code?: unknown })?.code === 'EBADCSRFTOKEN') return new AppError(403, 'errors.csrf');
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppError(status, status === 404 ? 'errors.notFound' : 'errors.badRequest');
+    const key = status === 404 ? 'errors.notFound' : status === 403 ? 'errors.forbidden' : 'errors.badRequest';
+    return new AppError(status, key);
   }
   return undefined;
 }

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { parseForm } from '../http/forms.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { registerExpert, registerExpertSchema } from './register-expert.js';
+import { registerInstitution, registerInstitutionSchema } from './register-institution.js';
+import type { AuthRouteDeps } from './routes.js';
+import { verifyEmail } from './verify-email.js';
+
+export function registrationRoutes(deps: AuthRouteDeps): Router {
+  const router = Router();
+  const limiter = rateLimit(deps.pool, { name: 'register', ...deps.limits.register });
+  const institutionChoices = () =>
+    Promise.all([
+      deps.prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
+      deps.prisma.institution.findMany({ where: { status: 'verified' }, orderBy: { name: 'asc' }, select: { id: true, name: true, nameAr: true, city: true } }),
+    ]);
+
+  router.get('/register/expert', (_req, res) => {
+    res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {} });
+  });
+
+  router.post('/register/expert', limiter, async (req, res) => {
+    const form = parseForm(registerExpertSchema, req.body);
+    if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors });
+    const result = await registerExpert(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
+    if (!result.ok) return res.status(400).render('auth/register-expert', { values: valuesOf(req.body), errors: result.errors });
+    res.render('auth/check-email', { email: form.data.email });
+  });
+
+  router.get('/register/institution', async (_req, res) => {
+    const [regions, institutions] = await institutionChoices();
+    res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions });
+  });
+
+  router.post('/register/institution', limiter, async (req, res) => {
+    const [regions, institutions] = await institutionChoices();
+    const form = parseForm(registerInstitutionSchema, req.body);
+    if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions });
+    const result = await registerInstitution(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
+    if (!result.ok) {
+      return res.status(400).render('auth/register-institution', { values: valuesOf(req.body), errors: result.errors, regions, institutions });
+    }
+    res.render('auth/check-email', { email: form.data.email });
+  });
+
+  router.get('/verify-email/:token', async (req, res) => {
+    const ok = await verifyEmail(deps.prisma, String(req.params.token), { ip: req.ip, now: new Date() });
+    res.status(ok ? 200 : 410).render('auth/verified', { ok });
+  });
+
+  return router;
+}
+
+/** What the user typed, to show the form again (never the password). */
+function valuesOf(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (typeof v === 'string' && !/password|_csrf/i.test(k)) out[k] = v.slice(0, 500);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { AppError } from './app-error.js';
+
+export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Parses a posted form with a strict zod schema. Unknown fields (a forged `role`, `userId`…) are refused outright
+ * with a 400, since no honest form of ours sends them; wrong values come back as per-field message keys together
+ * with what the user typed (passwords excepted), for the form to be shown again.
+ */
+export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): FormResult<z.infer<S>> {
+  const { _csrf, ...fields } = (body ?? {}) as Record<string, unknown>;
+  void _csrf;
+  const result = schema.strict().safeParse(fields);
+  if (result.success) return { ok: true, data: result.data as z.infer<S> };
+  if (result.error.issues.some((i) => i.code === 'unrecognized_keys')) throw AppError.badRequest('errors.unexpectedField');
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (errors[field]) continue;
+    const key = issue.message.startsWith('validation.') ? issue.message : fallbackKey(issue);
+    const params = 'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : undefined;
+    errors[field] = { key, params };
+  }
+  return { ok: false, errors, values: echoValues(fields) };
+}
+
+function fallbackKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big') return 'validation.tooLong';
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'validation.choice';
+  return 'validation.required';
+}
+
+/** Strings only, never a password, never the request object itself. */
+export function echoValues(fields: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (/password/i.test(k)) continue;
+    if (typeof v === 'string') out[k] = v.slice(0, 2000);
+  }
+  return out;
+}

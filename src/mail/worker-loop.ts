@@ -1,0 +1,60 @@
+import type { PrismaClient } from '../db/prisma.js';
+import type { Logger } from '../lib/logger.js';
+import { describeError } from './retry-policy.js';
+import type { MailTransport } from './transport.js';
+import { DEFAULT_BATCH } from './retry-policy.js';
+import { drainOutbox } from './worker.js';
+
+export interface OutboxWorker {
+  /** stops the loop; resolves once a run in progress has finished */
+  stop(): Promise<void>;
+}
+
+/**
+ * Drains the outbox every `intervalMs` (at once again when a batch came back full). A setTimeout loop, so runs
+ * never overlap; the timer is unref'd, so it never keeps the process alive. Errors (database down…) are logged and
+ * the loop goes on.
+ */
+export function startOutboxWorker(
+  prisma: PrismaClient, transport: MailTransport, logger: Logger,
+  options: { intervalMs?: number; batch?: number; from?: string } = {},
+): OutboxWorker {
+  const intervalMs = options.intervalMs ?? 2000;
+  const batch = Math.max(1, Math.floor(options.batch ?? DEFAULT_BATCH));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const run = async (): Promise<number> => {
+    try {
+      const r = await drainOutbox(prisma, transport, logger, { batch, ...(options.from ? { from: options.from } : {}) });
+      const handled = r.sent + r.failed + r.retried;
+      if (handled > 0) logger.info(r, 'outbox drained');
+      return handled;
+    } catch (err) {
+      logger.error({ error: describeError(err) }, 'outbox worker run failed');
+      return 0;
+    }
+  };
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = run().then((handled) => {
+        running = undefined;
+        schedule(handled >= batch ? 0 : intervalMs);
+      });
+    }, delay);
+    timer.unref();
+  };
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

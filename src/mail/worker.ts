@@ -1,0 +1,103 @@
+import { Prisma, type PrismaClient } from '../db/prisma.js';
+import type { Logger } from '../lib/logger.js';
+import { backoffMs, DEFAULT_BATCH, DEFAULT_FROM, describeError, MAX_ATTEMPTS, RECLAIM_AFTER_MS } from './retry-policy.js';
+import type { MailTransport } from './transport.js';
+
+export { backoffMs, describeError, MAX_ATTEMPTS, RECLAIM_AFTER_MS, DEFAULT_BATCH, DEFAULT_FROM } from './retry-policy.js';
+
+
+export interface DrainOptions {
+  batch?: number;
+  /** the clock, for tests; default: the current time */
+  now?: Date;
+  from?: string;
+}
+
+export interface DrainResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  toAddress: string;
+  template: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  attempts: number;
+}
+
+/**
+ * Claims up to `batch` due messages and sends them; returns what became of them. The claim is one statement
+ * (`FOR UPDATE SKIP LOCKED`), so workers in several processes never take the same message. A message whose worker
+ * died while sending is taken over after RECLAIM_AFTER_MS (delivery is at least once: such a message may go twice).
+ */
+export async function drainOutbox(
+  prisma: PrismaClient, transport: MailTransport, logger: Logger, options: DrainOptions = {},
+): Promise<DrainResult> {
+  const clock = () => options.now ?? new Date();
+  const batch = Math.max(1, Math.floor(options.batch ?? DEFAULT_BATCH));
+  const from = options.from ?? DEFAULT_FROM;
+  const now = clock();
+  // The columns are timestamp without time zone holding UTC (Prisma's convention): compare in UTC whatever the
+  // session's TimeZone is.
+  const utc = (d: Date) => Prisma.sql`(CAST(${d.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
+  const ts = utc(now);
+  const abandonedBefore = utc(new Date(now.getTime() - RECLAIM_AFTER_MS));
+  const claimed = await prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEmail" SET status = 'sending', attempts = attempts + 1, "availableAt" = ${ts}
+    WHERE id IN (
+      SELECT id FROM "OutboxEmail"
+      WHERE (status = 'pending' AND "availableAt" <= ${ts})
+         OR (status = 'sending' AND "availableAt" <= ${abandonedBefore})
+      ORDER BY "createdAt"
+      LIMIT ${batch}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "toAddress", template, subject, "textBody", "htmlBody", attempts`;
+
+  const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
+  for (const row of claimed) {
+    // Only the claim that is still ours may settle the message (a slow worker must not undo a take-over).
+    const ours = { id: row.id, status: 'sending' as const, attempts: row.attempts };
+    try {
+      await transport.send({
+        id: row.id, to: row.toAddress, from, subject: row.subject, text: row.textBody,
+        ...(row.htmlBody ? { html: row.htmlBody } : {}),
+      });
+    } catch (err) {
+      const lastError = describeError(err);
+      if (row.attempts >= MAX_ATTEMPTS) {
+        await prisma.outboxEmail.updateMany({ where: ours, data: { status: 'failed', lastError } });
+        logger.error({ id: row.id, template: row.template, attempts: row.attempts, error: lastError }, 'email failed for good');
+        result.failed++;
+      } else {
+        const availableAt = new Date(clock().getTime() + backoffMs(row.attempts));
+        await prisma.outboxEmail.updateMany({ where: ours, data: { status: 'pending', lastError, availableAt } });
+        logger.warn({ id: row.id, template: row.template, attempts: row.attempts, error: lastError, retryAt: availableAt }, 'email not sent, will retry');
+        result.retried++;
+      }
+      continue;
+    }
+    const settled = await prisma.outboxEmail.updateMany({ where: ours, data: { status: 'sent', sentAt: clock(), lastError: null } });
+    if (settled.count !== 1) logger.warn({ id: row.id }, 'email sent, but another worker had taken it over');
+    result.sent++;
+  }
+  return result;
+}
+
+/** Drains until nothing is due (for tests and scripts); stops after `maxRounds` batches. */
+export async function drainUntilEmpty(
+  prisma: PrismaClient, transport: MailTransport, logger: Logger, options: DrainOptions & { maxRounds?: number } = {},
+): Promise<DrainResult> {
+  const total: DrainResult = { sent: 0, failed: 0, retried: 0 };
+  for (let round = 0; round < (options.maxRounds ?? 1000); round++) {
+    const r = await drainOutbox(prisma, transport, logger, options);
+    total.sent += r.sent;
+    total.failed += r.failed;
+    total.retried += r.retried;
+    if (r.sent + r.failed + r.retried === 0) break;
+  }
+  return total;
+}
