@@ -21,7 +21,10 @@ try {
 }
 const logger = createLogger(config.logLevel);
 const startedAt = Date.now();
-const db = await openDatabase(config, logger);
+const db = await openDatabase(config, logger).catch((err: unknown) => {
+  logger.fatal({ err }, `cannot open the database: ${(err as Error).message}`);
+  process.exit(1);
+});
 await seedReference(db.prisma, logger);
 if (config.seedDemo) {
   const today = new Date(new Date().toISOString().slice(0, 10));

@@ -18,7 +18,11 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded server under DATA_DIR; then applies pending migrations. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  options: { whenRunning?: 'adopt' | 'borrow' } = {},
+): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -27,6 +31,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       port: config.embeddedPgPort,
       database: 'jisr',
       logger,
+      whenRunning: options.whenRunning,
     });
     url = embedded.url;
     logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');

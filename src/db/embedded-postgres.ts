@@ -14,6 +14,11 @@ interface Options {
   port: number;
   database: string;
   logger: Logger;
+  /**
+   * What to do with a server already running on this data directory: the app adopts it (stops it at shutdown,
+   * e.g. one left by a killed process); a command-line tool borrows it and leaves it running for the app.
+   */
+  whenRunning?: 'adopt' | 'borrow';
 }
 
 const USER = 'jisr';
@@ -24,7 +29,20 @@ const PASSWORD = 'jisr-local';
  * Starts a PostgreSQL server whose files live in `dir` (created on first use, kept across restarts)
  * and makes sure the application database exists.
  */
-export async function startEmbeddedPostgres({ dir, port, database, logger }: Options): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres({ dir, port, database, logger, whenRunning = 'adopt' }: Options): Promise<EmbeddedServer> {
+  const running = runningServer(dir);
+  if (running && (await answers(running.port))) {
+    logger.info({ pid: running.pid, port: running.port }, `using the embedded PostgreSQL already running (${whenRunning})`);
+    await ensureDatabase(running.port, database);
+    return {
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`,
+      stop: whenRunning === 'adopt' ? () => stopPid(running.pid) : async () => undefined,
+    };
+  }
+  if (running) {
+    logger.warn({ pid: running.pid }, 'stopping an embedded PostgreSQL that holds the data directory but does not answer');
+    await stopPid(running.pid);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -41,7 +59,6 @@ export async function startEmbeddedPostgres({ dir, port, database, logger }: Opt
     logger.info({ dir }, 'initialising the embedded PostgreSQL cluster (first start only)');
     await server.initialise();
   }
-  await stopOrphan(dir, logger);
   try {
     await server.start();
   } catch (err) {
@@ -54,14 +71,34 @@ export async function startEmbeddedPostgres({ dir, port, database, logger }: Opt
   };
 }
 
-/** A server left running by a process that was killed holds the data directory's lock; stop it first. */
-async function stopOrphan(dir: string, logger: Logger): Promise<void> {
+/** The server whose lock file is in `dir`, when its process is alive. */
+function runningServer(dir: string): { pid: number; port: number } | undefined {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  logger.warn({ pid }, 'stopping an embedded PostgreSQL left running by an earlier process');
-  process.kill(pid, 'SIGINT');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : undefined;
+}
+
+async function answers(port: number): Promise<boolean> {
+  if (!Number.isInteger(port) || port <= 0) return false;
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres', connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
