@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 
@@ -14,11 +14,36 @@ export function directionOf(lng: Locale): 'rtl' | 'ltr' {
   return lng === 'ar' ? 'rtl' : 'ltr';
 }
 
+/**
+ * Each language is a folder of JSON files, one per feature (common.json, auth.json, …), merged at start-up: a
+ * feature's texts live beside each other and two features never edit the same file.
+ */
 function loadResources() {
-  const dir = path.join(import.meta.dirname, 'locales');
+  const root = path.join(import.meta.dirname, 'locales');
   return Object.fromEntries(
-    LOCALES.map((lng) => [lng, { translation: JSON.parse(readFileSync(path.join(dir, `${lng}.json`), 'utf8')) }]),
+    LOCALES.map((lng) => {
+      const dir = path.join(root, lng);
+      const translation: Record<string, unknown> = {};
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        deepMerge(translation, JSON.parse(readFileSync(path.join(dir, file), 'utf8')), `${lng}/${file}`);
+      }
+      return [lng, { translation }];
+    }),
   );
+}
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>, origin: string, prefix = ''): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      if (existing !== undefined && (typeof existing !== 'object' || existing === null)) throw new Error(`i18n: ${origin} redefines ${prefix}${key}`);
+      target[key] ??= {};
+      deepMerge(target[key] as Record<string, unknown>, value as Record<string, unknown>, origin, `${prefix}${key}.`);
+    } else {
+      if (existing !== undefined) throw new Error(`i18n: ${origin} redefines ${prefix}${key}`);
+      target[key] = value;
+    }
+  }
 }
 
 const instance = i18next.createInstance();
