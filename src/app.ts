@@ -83,6 +83,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(meRoutes({ prisma }));
   app.use(expertRoutes({ prisma }));
   app.use(adminRoutes({ prisma, pool: db.pool }));
+  // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

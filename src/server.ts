@@ -8,6 +8,8 @@ import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_PASSWORD } from './demo/accounts.js';
 import { createMailTransport } from './mail/transport.js';
 import { startOutboxWorker } from './mail/worker-loop.js';
+import { allJobs } from './jobs/registry.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 let config;
 try {
@@ -34,6 +36,8 @@ if (config.seedDemo) {
 
 // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
 const outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom });
+
+const scheduler = startScheduler(allJobs({ config, db, logger }), logger);
 
 const app = createApp({ config, db, logger });
 app.locals.demoMode = config.seedDemo;
@@ -66,7 +70,7 @@ async function shutdown(signal: string) {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
-  await outbox.stop();
+  await Promise.all([outbox.stop(), scheduler.stop()]);
   await db.close();
   logger.info('stopped');
   process.exit(0);
