@@ -44,5 +44,10 @@ export const ar: LocaleTexts = {
       ],
       closing: 'مع أطيب التحيات،',
     },
+    notification: {
+      subject: 'جديد على جسر',
+      body: (p) => [p.text!, 'التفاصيل على جسر:', { link: p.link! }],
+      closing: 'مع أطيب التحيات،',
+    },
   },
 };

@@ -44,5 +44,10 @@ export const en: LocaleTexts = {
       ],
       closing: 'Kind regards,',
     },
+    notification: {
+      subject: 'News on Jisr',
+      body: (p) => [p.text!, 'The details are on Jisr:', { link: p.link! }],
+      closing: 'Kind regards,',
+    },
   },
 };

@@ -47,5 +47,10 @@ export const fr: LocaleTexts = {
       ],
       closing: 'Bien cordialement,',
     },
+    notification: {
+      subject: 'Du nouveau sur Jisr',
+      body: (p) => [p.text!, 'Le détail est sur Jisr :', { link: p.link! }],
+      closing: 'Bien cordialement,',
+    },
   },
 };

@@ -1,5 +1,5 @@
 /** The messages Jisr sends, by name. */
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'account_exists', 'password_changed'] as const;
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'account_exists', 'password_changed', 'notification'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** Parameters each template needs; `optional` ones may be left out. */
@@ -8,6 +8,8 @@ export const TEMPLATE_PARAMS: Record<MailTemplate, { required: readonly string[]
   reset_password: { required: ['name', 'link'] },
   account_exists: { required: ['link'] },
   password_changed: { required: ['name'], optional: ['link'] },
+  // an in-app notification sent by e-mail too: its text is already translated into the recipient's language
+  notification: { required: ['name', 'text', 'link'] },
 };
 
 export type MailParams = Readonly<Record<string, string>>;
