@@ -11,6 +11,8 @@ import { securityHeaders } from './http/security.js';
 import { opsRoutes } from './ops/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
+import { needManageRoutes } from './needs/manage-routes.js';
+import { candidacyRoutes } from './candidacies/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -81,8 +83,10 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(needsRoutes({ prisma }));
   app.use(authRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }, passport));
   app.use(meRoutes({ prisma }));
-  app.use(expertRoutes({ prisma }));
+  app.use(expertRoutes({ prisma, pool: db.pool, config }));
   app.use(adminRoutes({ prisma, pool: db.pool }));
+  app.use(needManageRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(candidacyRoutes({ prisma, publicUrl: config.publicUrl }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
 import type { Job } from './scheduler.js';
+import { candidacyDeadlinesJob } from '../candidacies/response-deadlines.js';
+import { staleProfileReminderJob } from '../experts/stale-profile-reminder.js';
 
 export interface JobDeps {
   config: Config;
@@ -10,6 +12,9 @@ export interface JobDeps {
 }
 
 /** Every periodic job of Jisr. Features add theirs here. */
-export function allJobs(_deps: JobDeps): Job[] {
-  return [];
+export function allJobs(deps: JobDeps): Job[] {
+  return [
+    candidacyDeadlinesJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
+    staleProfileReminderJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
+  ];
 }

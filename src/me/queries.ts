@@ -26,7 +26,11 @@ export async function dashboardFor(prisma: PrismaClient, user: SignedInUser) {
       const needs = await prisma.need.groupBy({ by: ['status'], where: { institutionId: { in: active } }, _count: true });
       const adminOf = memberships.filter((m) => m.status === 'active' && m.role === 'admin').map((m) => m.institutionId);
       const joinRequests = await prisma.institutionMember.count({ where: { institutionId: { in: adminOf }, status: 'pending' } });
-      return { ...base, kind: 'staff' as const, memberships, needs, joinRequests };
+      const recentNeeds = await prisma.need.findMany({
+        where: { institutionId: { in: active } }, orderBy: { updatedAt: 'desc' }, take: 10,
+        select: { id: true, title: true, status: true, _count: { select: { candidacies: true } } },
+      });
+      return { ...base, kind: 'staff' as const, memberships, needs, joinRequests, recentNeeds };
     }
     case 'officer': {
       const [pendingInstitutions, submittedNeeds, missionsToApprove] = await Promise.all([

@@ -1,46 +1,46 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
-import { AppError } from '../http/app-error.js';
-import { catalogueFilters, findPublicNeed, searchCatalogue } from './queries.js';
-import { catalogueQuerySchema, pickCatalogueParams } from './schemas.js';
+import type { Locale } from '../i18n/i18n.js';
+import { displayNames, LANGUAGE_CODES } from '../reference/codes.js';
+import { catalogueFilters, resolveSkillFilter, searchCatalogue, type CataloguePage } from './queries.js';
+import { CATALOGUE_SORTS, catalogueQuerySchema, echoCatalogueParams, pickCatalogueParams } from './schemas.js';
 
+const EMPTY: CataloguePage = { needs: [], total: 0, page: 1, pages: 1 };
+
+// Language names depend only on the reader's language: computed once per language, not on every request.
+const languageCache = new Map<Locale, { code: string; name: string }[]>();
+function languageOptions(lng: Locale) {
+  let options = languageCache.get(lng);
+  if (!options) languageCache.set(lng, (options = displayNames(lng, 'language', LANGUAGE_CODES)));
+  return options;
+}
+
+/** The public catalogue of published needs: search, filters, sorting, pagination. */
 export function needsRoutes({ prisma }: { prisma: PrismaClient }): Router {
   const router = Router();
 
   router.get('/needs', async (req, res) => {
     const [sectors, regions] = await catalogueFilters(prisma);
+    const view = { sectors, regions, languages: languageOptions(req.lng), sorts: CATALOGUE_SORTS };
     const raw = pickCatalogueParams(req.query);
+    // Bad input: the form comes back with a message next to each wrong field, and no results.
+    const refuse = (query: Record<string, unknown>, errors: Record<string, string>) =>
+      res.status(400).render('needs/index', { ...view, query: echoCatalogueParams(query), errors, skill: undefined, result: EMPTY });
+
     const parsed = catalogueQuerySchema.safeParse(raw);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'q');
-        errors[field] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.filterInvalid';
+        errors[field] ??= /^(errors|catalogue)\./.test(issue.message) ? issue.message : 'errors.filterInvalid';
       }
-      res.status(400).render('needs/index', {
-        query: echo(raw), errors, sectors, regions, result: { needs: [], total: 0, page: 1, pages: 1 },
-      });
-      return;
+      return refuse(raw, errors);
     }
-    const result = await searchCatalogue(prisma, parsed.data);
-    res.render('needs/index', { query: echo(parsed.data), errors: {}, sectors, regions, result });
-  });
-
-  router.get('/needs/:id', async (req, res) => {
-    const need = await findPublicNeed(prisma, req.params.id);
-    if (!need) throw AppError.notFound();
-    res.render('needs/show', { need });
+    const skill = parsed.data.skill ? await resolveSkillFilter(prisma, parsed.data.skill) : undefined;
+    if (parsed.data.skill && !skill) return refuse(parsed.data, { skill: 'catalogue.errors.unknownSkill' });
+    const result = await searchCatalogue(prisma, parsed.data, { skill });
+    res.render('needs/index', { ...view, query: echoCatalogueParams(parsed.data), errors: {}, skill, result });
   });
 
   return router;
-}
-
-/** What the filter form shows back: strings only, never the request object itself. */
-function echo(query: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['q', 'sector', 'region', 'mode']) {
-    const v = query[key];
-    out[key] = typeof v === 'string' ? v.slice(0, 300) : '';
-  }
-  return out;
 }

@@ -44,6 +44,18 @@ export const en: LocaleTexts = {
       ],
       closing: 'Kind regards,',
     },
+    profile_still_available: {
+      subject: 'Are you still available for missions?',
+      body: (p) => [
+        'Your expert profile on Jisr has not been confirmed for six months. Institutions rely on up-to-date profiles: ' +
+          'tell us in one click that yours is still accurate by opening this link:',
+        { link: p.link! },
+        'If something has changed (availability, skills, contact details), sign in to update your profile. ' +
+          'Until it is confirmed, your profile appears lower in the suggestions made to institutions.',
+        'This link is valid for 30 days and can be used only once.',
+      ],
+      closing: 'Thank you for your commitment,',
+    },
     notification: {
       subject: 'News on Jisr',
       body: (p) => [p.text!, 'The details are on Jisr:', { link: p.link! }],

@@ -47,6 +47,18 @@ export const fr: LocaleTexts = {
       ],
       closing: 'Bien cordialement,',
     },
+    profile_still_available: {
+      subject: 'Êtes-vous toujours disponible pour des missions ?',
+      body: (p) => [
+        'Votre profil d’expert sur Jisr n’a pas été confirmé depuis six mois. Les institutions comptent sur des profils à jour : ' +
+          'dites-nous d’un clic qu’il est toujours exact, en ouvrant ce lien :',
+        { link: p.link! },
+        'Si quelque chose a changé (disponibilités, compétences, coordonnées), connectez-vous pour mettre votre profil à jour. ' +
+          'Tant qu’il n’est pas confirmé, votre profil apparaît plus bas dans les propositions faites aux institutions.',
+        'Ce lien est valable 30 jours et ne sert qu’une fois.',
+      ],
+      closing: 'Merci de votre engagement,',
+    },
     notification: {
       subject: 'Du nouveau sur Jisr',
       body: (p) => [p.text!, 'Le détail est sur Jisr :', { link: p.link! }],

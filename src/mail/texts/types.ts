@@ -1,5 +1,5 @@
 /** The messages Jisr sends, by name. */
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'account_exists', 'password_changed', 'notification'] as const;
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'account_exists', 'password_changed', 'notification', 'profile_still_available'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** Parameters each template needs; `optional` ones may be left out. */
@@ -10,6 +10,8 @@ export const TEMPLATE_PARAMS: Record<MailTemplate, { required: readonly string[]
   password_changed: { required: ['name'], optional: ['link'] },
   // an in-app notification sent by e-mail too: its text is already translated into the recipient's language
   notification: { required: ['name', 'text', 'link'] },
+  // the freshness reminder of an expert profile unconfirmed for six months (src/experts/stale-profile-reminder.ts)
+  profile_still_available: { required: ['name', 'link'] },
 };
 
 export type MailParams = Readonly<Record<string, string>>;
