@@ -30,6 +30,19 @@ describe('translations', () => {
     for (const lng of LOCALES) for (const f of files[0]!) expect(() => JSON.parse(readFileSync(path.join(ROOT, lng, f), 'utf8'))).not.toThrow();
   });
 
+  it('never uses a dotted key (i18next reads dots as nesting, so such a text would never be found)', () => {
+    const dotted = (obj: Record<string, unknown>, prefix = ''): string[] =>
+      Object.entries(obj).flatMap(([k, v]) => [
+        ...(k.includes('.') ? [`${prefix}${k}`] : []),
+        ...(v && typeof v === 'object' ? dotted(v as Record<string, unknown>, `${prefix}${k}.`) : []),
+      ]);
+    for (const lng of LOCALES) {
+      for (const f of readdirSync(path.join(ROOT, lng))) {
+        expect(dotted(JSON.parse(readFileSync(path.join(ROOT, lng, f), 'utf8'))), `${lng}/${f}`).toEqual([]);
+      }
+    }
+  });
+
   it('uses Arabic plural forms in Arabic', () => {
     const t = i18n.getFixedT('ar');
     expect(t('needs.durationDays', { count: 2 })).toBe('يومان');
