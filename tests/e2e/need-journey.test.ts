@@ -1,0 +1,96 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import { listen, startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
+
+let t: TestApp;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
+  ({ server, baseUrl } = await listen(t.app));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await t?.close();
+});
+
+async function signedIn(email: string, lng = 'fr'): Promise<Page> {
+  const page = await newPage(browser);
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${baseUrl}/login?lng=${lng}`);
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(DEMO_PASSWORD);
+  await page.locator('form[action="/login"] button[type=submit]').click();
+  await page.waitForURL(/\/me$/);
+  return page;
+}
+
+describe('a need from posting to selection', () => {
+  it('staff posts, officer publishes, expert finds it by search and applies, staff shortlists and selects', async () => {
+    const title = 'Réseau goutte-à-goutte solaire pour la coopérative Tifawin';
+
+    const staff = await signedIn('staff@demo.jisr.local');
+    await staff.getByTestId('new-need').click();
+    await staff.waitForURL(/\/needs\/new$/);
+    expect(await seriousViolations(staff)).toEqual([]);
+    await staff.locator('#f-title').fill(title);
+    await staff.locator('#f-description').fill('Concevoir et piloter un réseau goutte-à-goutte alimenté par pompage solaire pour 40 hectares.');
+    await staff.locator('#f-baseline').fill('Irrigation gravitaire, 9 000 m³/ha/an.');
+    await staff.locator('#f-sectorCode').selectOption('agriculture');
+    await staff.locator('#f-regionCode').selectOption('SM');
+    await staff.locator('#f-city').fill('Taroudant');
+    await staff.locator('#f-mode').selectOption('hybrid');
+    await staff.locator('#f-windowStart').fill('2027-03-01');
+    await staff.locator('#f-windowEnd').fill('2027-05-31');
+    await staff.locator('#f-durationDays').fill('14');
+    await staff.locator('#f-expertsWanted').fill('1');
+    await staff.locator('#f-skill_0').fill('Irrigation goutte-à-goutte');
+    await staff.locator('#f-lang_0').selectOption('fr');
+    await staff.getByTestId('save-need').click();
+    await staff.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
+    const needUrl = staff.url();
+    expect(await staff.getByTestId('need-status').innerText()).toBe('Brouillon');
+    await staff.getByTestId('need-action-submit').click();
+    await staff.getByTestId('flash-success').waitFor();
+    expect(await staff.getByTestId('need-status').innerText()).toBe('Soumis');
+
+    const officer = await signedIn('officer@demo.jisr.local');
+    await officer.goto(needUrl);
+    await officer.getByTestId('need-action-publish').click();
+    await officer.getByTestId('flash-success').waitFor();
+    expect(await officer.getByTestId('need-status').innerText()).toBe('Publié');
+
+    const expert = await signedIn('expert@demo.jisr.local');
+    await expert.goto(`${baseUrl}/needs`);
+    await expert.locator('#q').fill('goutte tifawin');
+    await expert.locator('form[role=search] button[type=submit]').click();
+    await expert.waitForURL(/q=/);
+    await expert.getByTestId('need-card').filter({ hasText: title }).locator('h3 a').click();
+    await expert.waitForURL(needUrl);
+    await expert.locator('#f-motivation').fill('Ingénieure en irrigation, j\'ai conçu des réseaux solaires à Taroudant et Tiznit.');
+    await expert.getByTestId('apply').click();
+    await expert.getByTestId('flash-success').waitFor();
+    expect(await expert.getByTestId('candidacy-status').innerText()).toBe('Candidature');
+    expect(await seriousViolations(expert)).toEqual([]);
+
+    await staff.goto(needUrl);
+    const row = staff.getByTestId('candidacy-row').filter({ hasText: 'Candidature' });
+    await row.getByTestId('candidacy-shortlist').click();
+    await staff.getByTestId('flash-success').waitFor();
+    await staff.getByTestId('candidacy-row').first().getByTestId('candidacy-select').click();
+    await staff.getByTestId('flash-success').waitFor();
+    expect(await staff.getByTestId('candidacy-row').first().getByTestId('candidacy-status').innerText()).toBe('Retenu');
+    expect(await seriousViolations(staff)).toEqual([]);
+
+    await expert.goto(`${baseUrl}/me`);
+    expect(await expert.getByTestId('notifications').innerText()).toContain(title);
+  });
+});
