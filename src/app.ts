@@ -13,6 +13,7 @@ import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
+import { missionRoutes } from './missions/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -21,6 +22,8 @@ import { adminRoutes } from './admin/routes.js';
 import { csrfProtection } from './http/csrf.js';
 import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
 import { absoluteTimeout, flashMiddleware, sessionMiddleware } from './http/session.js';
+import { institutionRoutes } from './institutions/routes.js';
+import { officerRoutes } from './officer/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -87,6 +90,9 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(adminRoutes({ prisma, pool: db.pool }));
   app.use(needManageRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(candidacyRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

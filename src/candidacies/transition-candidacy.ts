@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { institutionStaff, notify } from '../notifications/notify.js';
+import { proposeMission } from '../missions/propose-mission.js';
 import { CANDIDACY_TRANSITIONS, type CandidacyAction } from './policy.js';
 
 export type CandidacyTransitionResult = { ok: true } | { ok: false; reason: 'reasonRequired' | 'conflict' };
@@ -34,6 +35,11 @@ export async function transitionCandidacy(
       actorId: ctx.actorId, action: `candidacy.${input.action}`, entity: 'Candidacy', entityId: c.id, ip: ctx.ip,
       details: { from: c.status, to: t.to, reason: input.reason ?? null },
     });
+    if (t.to === 'selected') {
+      // Selecting a candidate proposes a mission to them; the expert is told about the mission itself.
+      await proposeMission(tx, deps.publicUrl, { id: c.id, needId: c.need.id, expertId: c.expertId, expertUserId: c.expert.userId }, ctx.actorId);
+      return { ok: true as const };
+    }
     const params = { needTitle: c.need.title };
     const link = `/needs/${c.need.id}`;
     const recipients = t.by === 'expert' ? await institutionStaff(tx, c.need.institutionId) : [c.expert.userId];

@@ -137,7 +137,7 @@ export function generateMissions(
       travelCost: budgeted ? money(travel) : null, perDiemDaily: budgeted ? rate.dailyRate : null,
       perDiemDays: budgeted ? days : null, budgetTotal: budgeted ? money(travel + daily * days) : null, currency: 'MAD',
       briefing, rejectionReason, cancellationReason, approvedAt: budgeted ? (times[approvedIndex] as Date) : null,
-      followUpDueOn, isDemo: true, createdAt: timing.proposedAt,
+      followUpDueOn, followUpRemindedAt: status === 'followed_up' && followUpDueOn ? followUpDueOn : null, isDemo: true, createdAt: timing.proposedAt,
     });
 
     const reportedAt = times[steps.indexOf('reported')];

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
 import type { Job } from './scheduler.js';
 import { candidacyDeadlinesJob } from '../candidacies/response-deadlines.js';
+import { followUpJob } from '../missions/follow-up-reminders.js';
 import { staleProfileReminderJob } from '../experts/stale-profile-reminder.js';
 
 export interface JobDeps {
@@ -15,6 +16,7 @@ export interface JobDeps {
 export function allJobs(deps: JobDeps): Job[] {
   return [
     candidacyDeadlinesJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
+    followUpJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
     staleProfileReminderJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
   ];
 }

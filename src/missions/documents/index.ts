@@ -1,0 +1,3 @@
+export { renderMissionOrder } from './mission-order.js';
+export { renderCertificate } from './certificate.js';
+export type { MissionDocumentData, MissionDocumentRenderer } from './types.js';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
+import type { SignedInUser } from '../auth/load-actor.js';
+
+export const MISSIONS_PAGE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Filters of /missions; a malformed value is dropped (the list is then simply wider), never an error page. */
+export const missionFilterSchema = z.object({
+  status: z.enum(['proposed', 'accepted', 'approved', 'briefed', 'in_progress', 'completed', 'reported', 'evaluated', 'followed_up', 'declined', 'rejected', 'cancelled']).optional().catch(undefined),
+  institution: z.string().regex(UUID).optional().catch(undefined),
+  expert: z.string().trim().max(100).optional().catch(undefined),
+  region: z.string().regex(/^[A-Z]{1,5}$/).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type MissionFilter = z.infer<typeof missionFilterSchema>;
+
+/** Officers and admins see every mission; experts their own; staff their institutions'. */
+function scopeOf(user: SignedInUser): Prisma.MissionWhereInput {
+  if (user.role === 'officer' || user.role === 'admin') return {};
+  if (user.role === 'expert') return { expert: { userId: user.id } };
+  const mine = user.memberships.filter((m) => m.status === 'active').map((m) => m.institutionId);
+  return { need: { institutionId: { in: mine } } };
+}
+
+export async function listMissions(prisma: PrismaClient, user: SignedInUser, f: MissionFilter) {
+  const where: Prisma.MissionWhereInput = {
+    AND: [
+      scopeOf(user),
+      f.status ? { status: f.status } : {},
+      f.institution ? { need: { institutionId: f.institution } } : {},
+      f.region ? { need: { regionCode: f.region } } : {},
+      f.expert ? { expert: { OR: [{ firstName: { contains: f.expert, mode: 'insensitive' } }, { lastName: { contains: f.expert, mode: 'insensitive' } }] } } : {},
+      f.from ? { endsOn: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},
+      f.to ? { startsOn: { lte: new Date(`${f.to}T00:00:00Z`) } } : {},
+    ],
+  };
+  const [total, missions] = await Promise.all([
+    prisma.mission.count({ where }),
+    prisma.mission.findMany({
+      where, orderBy: [{ startsOn: 'desc' }, { id: 'asc' }], skip: (f.page - 1) * MISSIONS_PAGE, take: MISSIONS_PAGE,
+      include: {
+        need: { select: { id: true, title: true, regionCode: true, institution: { select: { id: true, name: true, nameAr: true } } } },
+        expert: { select: { id: true, firstName: true, lastName: true } },
+      },
+    }),
+  ]);
+  return { total, missions, pages: Math.max(1, Math.ceil(total / MISSIONS_PAGE)) };
+}
+
+export async function loadMission(prisma: PrismaClient, id: string) {
+  if (!UUID.test(id)) return undefined;
+  const m = await prisma.mission.findUnique({
+    where: { id },
+    include: {
+      need: { include: { institution: true, region: true } },
+      expert: { select: { id: true, userId: true, firstName: true, lastName: true, countryOfResidence: true } },
+      events: { orderBy: { createdAt: 'asc' }, include: { actor: { select: { displayName: true, role: true } } } },
+      report: true,
+      perDiemRate: true,
+    },
+  });
+  return m ?? undefined;
+}
+
+export type MissionPage = NonNullable<Awaited<ReturnType<typeof loadMission>>>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { PrismaClient } from '../db/prisma.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { computeBudget, toCentimes } from './budget.js';
+
+export const budgetSchema = z.object({
+  version: z.coerce.number().int().min(0),
+  travelCost: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
+  perDiemRateId: z.string().uuid('validation.choice'),
+});
+
+/** The per-diem rates that apply to a mission: its city's, else its region's, latest first. */
+export async function ratesFor(prisma: PrismaClient, need: { city: string | null; regionCode: string }, on: Date) {
+  return prisma.perDiemRate.findMany({
+    where: { validFrom: { lte: on }, OR: [{ city: { equals: need.city ?? '', mode: 'insensitive' } }, { regionCode: need.regionCode }] },
+    orderBy: [{ validFrom: 'desc' }, { city: 'asc' }],
+  });
+}
+
+export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' };
+
+/**
+ * Sets travel cost and per diem (from the rate table) on a mission; the total is computed, never typed. Before
+ * approval it prepares what the officer approves; after approval, a change is an event in the mission's timeline.
+ */
+export async function setMissionBudget(
+  prisma: PrismaClient,
+  input: { missionId: string; version: number; travelCost: string; perDiemRateId: string },
+  ctx: { actorId: string; ip?: string },
+): Promise<BudgetResult> {
+  return prisma.$transaction(async (tx) => {
+    const m = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId } });
+    const rate = await tx.perDiemRate.findUnique({ where: { id: input.perDiemRateId } });
+    if (!rate) return { ok: false as const, reason: 'rate' as const };
+    const budget = computeBudget(input.travelCost, rate.dailyRate.toString(), m.startsOn, m.endsOn);
+    const updated = await tx.mission.updateMany({
+      where: { id: m.id, version: input.version, status: { in: ['accepted', 'approved', 'briefed', 'in_progress'] } },
+      data: {
+        travelCost: budget.travelCost, perDiemDaily: budget.perDiemDaily, perDiemDays: budget.perDiemDays, budgetTotal: budget.total,
+        perDiemRateId: rate.id, currency: rate.currency, version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) return { ok: false as const, reason: 'conflict' as const };
+    const previous = m.budgetTotal?.toString() ?? null;
+    if (m.status !== 'accepted') {
+      await tx.missionEvent.create({
+        data: { missionId: m.id, actorId: ctx.actorId, fromStatus: m.status, toStatus: m.status, note: `budget: ${previous ?? '—'} → ${budget.total} ${rate.currency}` },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actorId, action: m.status === 'accepted' ? 'mission.budget_set' : 'mission.budget_changed', entity: 'Mission', entityId: m.id, ip: ctx.ip,
+      details: { from: previous, to: budget.total, currency: rate.currency },
+    });
+    return { ok: true as const };
+  });
+}
