@@ -1,13 +1,63 @@
 import { Router, type Request } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
-import type { MissionParties } from './policy.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { AppError } from '../http/app-error.js';
+import { authorize, requireUser } from '../http/guards.js';
+import { localized } from '../i18n/i18n.js';
+import { missionDays } from './budget.js';
+import { renderCertificate, renderMissionOrder, type MissionDocumentData } from './documents/index.js';
+import { missionPolicy, type MissionParties } from './policy.js';
 import type { MissionPage } from './queries.js';
 
-/** Mission order and certificate PDFs (built in src/missions/documents once available). */
+const ORDER_FROM = ['approved', 'briefed', 'in_progress', 'completed', 'reported', 'evaluated', 'followed_up'];
+const CERTIFICATE_FROM = ['evaluated', 'followed_up'];
+
+/** The printable mission order (approved onwards) and certificate of participation (evaluated onwards). */
 export function missionDocumentRoutes(
-  _deps: { prisma: PrismaClient },
-  _load: (req: Request) => Promise<MissionPage>,
-  _parties: (m: MissionPage) => MissionParties,
+  deps: { prisma: PrismaClient },
+  load: (req: Request) => Promise<MissionPage>,
+  parties: (m: MissionPage) => MissionParties,
 ): Router {
-  return Router();
+  const router = Router();
+  const serve = (kind: 'order' | 'certificate') => async (req: Request, res: import('express').Response) => {
+    const m = await load(req);
+    authorize(missionPolicy.documents(req.user, parties(m)));
+    if (!(kind === 'order' ? ORDER_FROM : CERTIFICATE_FROM).includes(m.status)) throw AppError.notFound();
+    const data = await documentData(deps.prisma, m, req.lng);
+    const pdf = await (kind === 'order' ? renderMissionOrder : renderCertificate)(data, req.lng);
+    await recordAudit(deps.prisma, { actorId: req.user!.id, action: `mission.${kind}_downloaded`, entity: 'Mission', entityId: m.id, ip: req.ip });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="jisr-${kind}-${m.id.slice(0, 8)}.pdf"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(pdf);
+  };
+  router.get('/missions/:id/order.pdf', requireUser, serve('order'));
+  router.get('/missions/:id/certificate.pdf', requireUser, serve('certificate'));
+  return router;
+}
+
+async function documentData(prisma: PrismaClient, m: MissionPage, lng: 'fr' | 'ar' | 'en'): Promise<MissionDocumentData> {
+  const approval = m.events.find((e) => e.toStatus === 'approved' && e.fromStatus === 'accepted');
+  const officer = approval?.actorId ? await prisma.user.findUnique({ where: { id: approval.actorId }, select: { displayName: true } }) : null;
+  return {
+    missionRef: `JISR-${m.startsOn.getUTCFullYear()}-${m.id.slice(0, 8).toUpperCase()}`,
+    expertName: `${m.expert.firstName} ${m.expert.lastName}`,
+    expertCountry: m.expert.countryOfResidence ?? undefined,
+    institutionName: lng === 'ar' && m.need.institution.nameAr ? m.need.institution.nameAr : m.need.institution.name,
+    institutionCity: m.need.city ?? m.need.institution.city,
+    regionName: localized(m.need.region, 'name', lng),
+    needTitle: m.need.title,
+    startsOn: m.startsOn,
+    endsOn: m.endsOn,
+    days: missionDays(m.startsOn, m.endsOn),
+    mode: m.need.mode,
+    budget: m.budgetTotal !== null && m.travelCost !== null && m.perDiemDaily !== null
+      ? { travelCost: m.travelCost.toFixed(2), perDiemDaily: m.perDiemDaily.toFixed(2), perDiemDays: m.perDiemDays ?? 0, total: m.budgetTotal.toFixed(2), currency: m.currency }
+      : undefined,
+    approvedOn: m.approvedAt ?? undefined,
+    officerName: officer?.displayName ?? undefined,
+    evaluation: m.report?.rating && m.report.evaluatedAt ? { rating: m.report.rating, evaluatedOn: m.report.evaluatedAt } : undefined,
+    issuedOn: new Date(),
+    demo: m.isDemo,
+  };
 }

@@ -34,7 +34,7 @@ async function signedIn(email: string, lng = 'fr'): Promise<Page> {
 }
 
 describe('a need from posting to selection', () => {
-  it('staff posts, officer publishes, expert finds it by search and applies, staff shortlists and selects', async () => {
+  it('staff posts, officer publishes, expert finds it by search and applies, staff shortlists and selects', { timeout: 120_000 }, async () => {
     const title = 'Réseau goutte-à-goutte solaire pour la coopérative Tifawin';
 
     const staff = await signedIn('staff@demo.jisr.local');

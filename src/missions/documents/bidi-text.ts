@@ -86,9 +86,10 @@ export function analyse(text: string, base: Direction): Paragraph {
 /** The runs of the line text[start, end) of a paragraph, in visual order (left to right). */
 export function lineRuns(p: Paragraph, start: number, end: number): VisualRun[] {
   const baseLevel = p.base === 'rtl' ? 1 : 0;
+  // L1 puts whitespace at the end of a line back to the paragraph level, at the line's far end: it is left out
+  // here, so that it does not shift a centred or end-aligned line.
+  while (end > start && /\s|[\u2066-\u2069]/u.test(p.text[end - 1] ?? '')) end--;
   const levels = Array.from(p.levels.subarray(start, end));
-  // L1: whitespace at the end of the line goes back to the paragraph level.
-  for (let i = levels.length - 1; i >= 0 && /\s|[\u2066-\u2069]/u.test(p.text[start + i] ?? ''); i--) levels[i] = baseLevel;
 
   const runs: { start: number; end: number; level: number }[] = [];
   levels.forEach((level, i) => {
@@ -124,7 +125,8 @@ export function lineRuns(p: Paragraph, start: number, end: number): VisualRun[] 
 export function breakLines(p: Paragraph, maxWidth: number, measure: (text: string) => number): [number, number][] {
   const text = p.text;
   const n = text.length;
-  const isSpace = (i: number) => /\s/u.test(text[i] ?? '');
+  // no-break spaces (French « », thousands in numbers) are not break opportunities
+  const isSpace = (i: number) => /[^\S\u00a0\u2007\u202f]/u.test(text[i] ?? '');
   const width = (a: number, b: number) => measure(stripControls(text.slice(a, b)));
   const lines: [number, number][] = [];
   let start = 0;

@@ -18,6 +18,9 @@ function centsToDecimal(cents: bigint): string {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/** A date or an amount stays on one line. */
+const unbreakable = (s: string) => s.replace(/ /g, '\u00a0');
+
 /**
  * Every value a document prints, formatted in its language. Values that come from users (names, titles, places)
  * are wrapped in bidi isolates, so that a French institution name in an Arabic sentence, or an Arabic name in a
@@ -28,8 +31,8 @@ export function documentValues(data: MissionDocumentData, lng: Locale) {
   const f = formatters(lng);
   const currency = data.budget?.currency ?? 'MAD';
   // Sums are done in integer hundredths; a Number holds any realistic amount in hundredths exactly for printing.
-  const money = (amount: string) => isolate(f.money(Number(centsToDecimal(toCents(amount))), currency));
-  const date = (d: Date) => isolate(f.date(d));
+  const money = (amount: string) => isolate(unbreakable(f.money(Number(centsToDecimal(toCents(amount))), currency)));
+  const date = (d: Date) => isolate(unbreakable(f.date(d)));
   const country = data.expertCountry
     ? /^[A-Z]{2}$/.test(data.expertCountry) ? f.country(data.expertCountry) : data.expertCountry
     : undefined;

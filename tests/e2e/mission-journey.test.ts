@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import { listen, startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
+import { needWithSelectedExpert } from '../helpers/missions.js';
+
+let t: TestApp;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
+  ({ server, baseUrl } = await listen(t.app));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await t?.close();
+});
+
+async function signedIn(email: string, lng = 'fr'): Promise<Page> {
+  const page = await newPage(browser);
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${baseUrl}/login?lng=${lng}`);
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(DEMO_PASSWORD);
+  await page.locator('form[action="/login"] button[type=submit]').click();
+  await page.waitForURL(/\/me$/);
+  return page;
+}
+
+async function act(page: Page, action: string) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(`/transitions/${action}`)),
+    page.getByTestId(`mission-action-${action}`).click(),
+  ]);
+  if (response.status() !== 303) throw new Error(`${action}: HTTP ${response.status()} ${(await response.text()).slice(0, 500)}`);
+  await page.locator('[data-testid=flash-success], [data-testid=flash-error]').first().waitFor().catch(async (err: Error) => {
+    throw new Error(`${action}: no message on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 300)}`, { cause: err });
+  });
+  const error = page.getByTestId('flash-error');
+  if (await error.count()) throw new Error(`${action}: ${await error.innerText()}`);
+}
+
+describe('a mission from selection to evaluation', () => {
+  it('selection → acceptance → approval → briefing → report → evaluation, with the timeline', { timeout: 120_000 }, async () => {
+    const { need, candidacy } = await needWithSelectedExpert(t.db.prisma);
+    const staff = await signedIn('staff@demo.jisr.local');
+    await staff.goto(`${baseUrl}/needs/${need.id}`);
+    await staff.locator(`form[action="/candidacies/${candidacy.id}/transitions/select"] button`).click();
+    await staff.getByTestId('flash-success').waitFor();
+    const mission = await t.db.prisma.mission.findUniqueOrThrow({ where: { candidacyId: candidacy.id } });
+    const url = `${baseUrl}/missions/${mission.id}`;
+
+    const expert = await signedIn('expert@demo.jisr.local');
+    await expert.goto(`${url}?lng=ar`);
+    expect(await expert.getAttribute('html', 'dir')).toBe('rtl');
+    await act(expert, 'accept');
+    expect(await seriousViolations(expert)).toEqual([]);
+
+    const officer = await signedIn('officer@demo.jisr.local');
+    await officer.goto(url);
+    await officer.locator('#f-travelCost').fill('5200');
+    await officer.getByTestId('set-budget').click();
+    await officer.getByTestId('flash-success').waitFor();
+    expect(await officer.getByTestId('budget-total').innerText()).toMatch(/\d/);
+    await act(officer, 'approve');
+    expect(await officer.getByTestId('mission-status').innerText()).toBe('Approuvée');
+    for (const item of ['documents', 'travel', 'insurance', 'contact']) await officer.locator(`#brief-${item}`).check();
+    await officer.getByTestId('save-briefing').click();
+    await officer.getByTestId('flash-success').waitFor();
+    await act(officer, 'brief');
+    expect(await seriousViolations(officer)).toEqual([]);
+
+    await expert.goto(url);
+    await act(expert, 'start');
+    await act(expert, 'complete');
+    await expert.locator('#f-activities').fill('ورشات مع الفرق التقنية وزيارات ميدانية.');
+    await expert.locator('#f-results').fill('اعتماد خطة للنجاعة الطاقية.');
+    await expert.locator('#f-recommendations').fill('تتبع فصلي للاستهلاك.');
+    await act(expert, 'report');
+
+    await staff.goto(url);
+    await staff.locator('#f-rating').selectOption('5');
+    await staff.locator('#f-outcomes').fill('Facture énergétique réduite de 18 % en six mois.');
+    await act(staff, 'evaluate');
+    expect(await staff.getByTestId('mission-status').innerText()).toBe('Évaluée');
+    const timeline = await staff.getByTestId('mission-event').allInnerTexts();
+    expect(timeline.map((line) => line.split('—')[1]?.split('·')[0]?.trim())).toEqual([
+      'Proposée', 'Acceptée', 'Approuvée', 'Préparée', 'En cours', 'Terminée', 'Rapport remis', 'Évaluée',
+    ]);
+    expect(await seriousViolations(staff)).toEqual([]);
+  });
+});
