@@ -14,6 +14,7 @@ import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
+import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -93,6 +94,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(perDiemRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

@@ -183,3 +183,18 @@ describe('one-year follow-up', () => {
     expect(await mine()).toBe(recipients);
   });
 });
+
+describe('per-diem table', () => {
+  it('is edited by admins only, refuses bad amounts next to the field, and labels demo rates', async () => {
+    const admin = await as('admin@demo.jisr.local');
+    const page = await admin.agent.get('/admin/per-diem').expect(200);
+    expect(page.text).toContain('démo');
+    const bad = await admin.post('/admin/per-diem', '/admin/per-diem', { city: 'Tiznit', regionCode: 'SM', dailyRate: 'mille', validFrom: '2027-01-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('data-testid="field-error-dailyRate"');
+    expect(await t.db.prisma.perDiemRate.count({ where: { city: 'Tiznit' } })).toBe(0);
+    expect((await admin.post('/admin/per-diem', '/admin/per-diem', { city: 'Tiznit', regionCode: 'SM', dailyRate: '780,50', validFrom: '2027-01-01' })).status).toBe(303);
+    expect((await t.db.prisma.perDiemRate.findFirstOrThrow({ where: { city: 'Tiznit' } })).dailyRate.toString()).toBe('780.5');
+    expect((await (await as('officer@demo.jisr.local')).agent.get('/admin/per-diem')).status).toBe(403);
+  });
+});
