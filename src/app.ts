@@ -22,7 +22,7 @@ import { expertRoutes } from './experts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { csrfProtection } from './http/csrf.js';
 import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
-import { absoluteTimeout, flashMiddleware, sessionMiddleware } from './http/session.js';
+import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMiddleware } from './http/session.js';
 import { institutionRoutes } from './institutions/routes.js';
 import { officerRoutes } from './officer/routes.js';
 
@@ -70,6 +70,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });
   app.use(sessionMiddleware(config, db.pool));
+  app.use(saveSessionBeforeRedirect);
   app.use(passport.initialize());
   app.use(passport.session());
   app.use(absoluteTimeout());

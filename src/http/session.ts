@@ -61,3 +61,17 @@ export function flashMiddleware(req: Request, res: Response, next: NextFunction)
 export function setFlash(req: Request, type: 'success' | 'error' | 'info', key: string, params?: Record<string, string>) {
   req.session.flash = { type, key, params };
 }
+
+/**
+ * express-session sends a response's headers before the session is written and only holds back its last byte, so a
+ * browser follows a redirect at once and the next page can read the session as it was before the change: the flash
+ * message (or anything else just stored) is then missing. Saving the session before every redirect closes the race.
+ */
+export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction) {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args);
+    req.session.save((err) => (err ? next(err) : redirect(...args)));
+  }) as Response['redirect'];
+  next();
+}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { launchBrowser, newPage, seriousViolations, submitAndWait } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 import { needWithSelectedExpert } from '../helpers/missions.js';
 
@@ -29,20 +29,13 @@ async function signedIn(email: string, lng = 'fr'): Promise<Page> {
   await page.goto(`${baseUrl}/login?lng=${lng}`);
   await page.locator('#f-email').fill(email);
   await page.locator('#f-password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/login"] button[type=submit]').click();
+  await submitAndWait(page, page.locator('form[action="/login"] button[type=submit]'));
   await page.waitForURL(/\/me$/);
   return page;
 }
 
 async function act(page: Page, action: string) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes(`/transitions/${action}`)),
-    page.getByTestId(`mission-action-${action}`).click(),
-  ]);
-  if (response.status() !== 303) throw new Error(`${action}: HTTP ${response.status()} ${(await response.text()).slice(0, 500)}`);
-  await page.locator('[data-testid=flash-success], [data-testid=flash-error]').first().waitFor().catch(async (err: Error) => {
-    throw new Error(`${action}: no message on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 300)}`, { cause: err });
-  });
+  await submitAndWait(page, page.getByTestId(`mission-action-${action}`));
   const error = page.getByTestId('flash-error');
   if (await error.count()) throw new Error(`${action}: ${await error.innerText()}`);
 }
@@ -52,8 +45,8 @@ describe('a mission from selection to evaluation', () => {
     const { need, candidacy } = await needWithSelectedExpert(t.db.prisma);
     const staff = await signedIn('staff@demo.jisr.local');
     await staff.goto(`${baseUrl}/needs/${need.id}`);
-    await staff.locator(`form[action="/candidacies/${candidacy.id}/transitions/select"] button`).click();
-    await staff.getByTestId('flash-success').waitFor();
+    await submitAndWait(staff, staff.locator(`form[action="/candidacies/${candidacy.id}/transitions/select"] button`));
+    expect(await staff.getByTestId('flash-success').innerText()).toBe('Candidat retenu.');
     const mission = await t.db.prisma.mission.findUniqueOrThrow({ where: { candidacyId: candidacy.id } });
     const url = `${baseUrl}/missions/${mission.id}`;
 
@@ -66,14 +59,14 @@ describe('a mission from selection to evaluation', () => {
     const officer = await signedIn('officer@demo.jisr.local');
     await officer.goto(url);
     await officer.locator('#f-travelCost').fill('5200');
-    await officer.getByTestId('set-budget').click();
-    await officer.getByTestId('flash-success').waitFor();
+    await submitAndWait(officer, officer.getByTestId('set-budget'));
+    expect(await officer.getByTestId('flash-success').count()).toBe(1);
     expect(await officer.getByTestId('budget-total').innerText()).toMatch(/\d/);
     await act(officer, 'approve');
     expect(await officer.getByTestId('mission-status').innerText()).toBe('Approuvée');
     for (const item of ['documents', 'travel', 'insurance', 'contact']) await officer.locator(`#brief-${item}`).check();
-    await officer.getByTestId('save-briefing').click();
-    await officer.getByTestId('flash-success').waitFor();
+    await submitAndWait(officer, officer.getByTestId('save-briefing'));
+    expect(await officer.getByTestId('flash-success').count()).toBe(1);
     await act(officer, 'brief');
     expect(await seriousViolations(officer)).toEqual([]);
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { launchBrowser, newPage, seriousViolations, submitAndWait } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
 let t: TestApp;
@@ -28,7 +28,7 @@ async function signedIn(email: string, lng = 'fr'): Promise<Page> {
   await page.goto(`${baseUrl}/login?lng=${lng}`);
   await page.locator('#f-email').fill(email);
   await page.locator('#f-password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/login"] button[type=submit]').click();
+  await submitAndWait(page, page.locator('form[action="/login"] button[type=submit]'));
   await page.waitForURL(/\/me$/);
   return page;
 }
@@ -38,7 +38,7 @@ describe('a need from posting to selection', () => {
     const title = 'Réseau goutte-à-goutte solaire pour la coopérative Tifawin';
 
     const staff = await signedIn('staff@demo.jisr.local');
-    await staff.getByTestId('new-need').click();
+    await submitAndWait(staff, staff.getByTestId('new-need'));
     await staff.waitForURL(/\/needs\/new$/);
     expect(await seriousViolations(staff)).toEqual([]);
     await staff.locator('#f-title').fill(title);
@@ -54,39 +54,39 @@ describe('a need from posting to selection', () => {
     await staff.locator('#f-expertsWanted').fill('1');
     await staff.locator('#f-skill_0').fill('Irrigation goutte-à-goutte');
     await staff.locator('#f-lang_0').selectOption('fr');
-    await staff.getByTestId('save-need').click();
+    await submitAndWait(staff, staff.getByTestId('save-need'));
     await staff.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
     const needUrl = staff.url();
     expect(await staff.getByTestId('need-status').innerText()).toBe('Brouillon');
-    await staff.getByTestId('need-action-submit').click();
-    await staff.getByTestId('flash-success').waitFor();
+    await submitAndWait(staff, staff.getByTestId('need-action-submit'));
+    expect(await staff.getByTestId('flash-success').count()).toBe(1);
     expect(await staff.getByTestId('need-status').innerText()).toBe('Soumis');
 
     const officer = await signedIn('officer@demo.jisr.local');
     await officer.goto(needUrl);
-    await officer.getByTestId('need-action-publish').click();
-    await officer.getByTestId('flash-success').waitFor();
+    await submitAndWait(officer, officer.getByTestId('need-action-publish'));
+    expect(await officer.getByTestId('flash-success').count()).toBe(1);
     expect(await officer.getByTestId('need-status').innerText()).toBe('Publié');
 
     const expert = await signedIn('expert@demo.jisr.local');
     await expert.goto(`${baseUrl}/needs`);
     await expert.locator('#q').fill('goutte tifawin');
-    await expert.locator('form[role=search] button[type=submit]').click();
+    await submitAndWait(expert, expert.locator('form[role=search] button[type=submit]'));
     await expert.waitForURL(/q=/);
     await expert.getByTestId('need-card').filter({ hasText: title }).locator('h3 a').click();
     await expert.waitForURL(needUrl);
     await expert.locator('#f-motivation').fill('Ingénieure en irrigation, j\'ai conçu des réseaux solaires à Taroudant et Tiznit.');
-    await expert.getByTestId('apply').click();
-    await expert.getByTestId('flash-success').waitFor();
+    await submitAndWait(expert, expert.getByTestId('apply'));
+    expect(await expert.locator('[data-testid^=flash]').allInnerTexts()).toEqual(["Votre candidature est envoyée ; l'institution doit y répondre sous 10 jours."]);
     expect(await expert.getByTestId('candidacy-status').innerText()).toBe('Candidature');
     expect(await seriousViolations(expert)).toEqual([]);
 
     await staff.goto(needUrl);
     const row = staff.getByTestId('candidacy-row').filter({ hasText: 'Candidature' });
-    await row.getByTestId('candidacy-shortlist').click();
-    await staff.getByTestId('flash-success').waitFor();
-    await staff.getByTestId('candidacy-row').first().getByTestId('candidacy-select').click();
-    await staff.getByTestId('flash-success').waitFor();
+    await submitAndWait(staff, row.getByTestId('candidacy-shortlist'));
+    expect(await staff.getByTestId('flash-success').count()).toBe(1);
+    await submitAndWait(staff, staff.getByTestId('candidacy-row').first().getByTestId('candidacy-select'));
+    expect(await staff.getByTestId('flash-success').count()).toBe(1);
     expect(await staff.getByTestId('candidacy-row').first().getByTestId('candidacy-status').innerText()).toBe('Retenu');
     expect(await seriousViolations(staff)).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,4 +30,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/**
+ * Clicks a submit button and waits until the page it leads to has loaded. Waiting for a message right after the
+ * click could find the previous page's message (the new page is not yet committed): always submit through this.
+ */
+export async function submitAndWait(page: Page, button: Locator): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+  await button.click();
+  await navigated;
+  await page.waitForLoadState('load');
 }
