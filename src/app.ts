@@ -28,6 +28,10 @@ import { officerRoutes } from './officer/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
+export function maskTokens(url: string): string {
+  return url.replace(/\/(reset|verify-email|confirm)\/[^/?#]+/g, '/$1/[token]').replace(/([?&]_csrf=)[^&#]*/g, '$1[token]');
+}
+
 export interface AppDeps {
   config: Config;
   db: Database;
@@ -56,6 +60,10 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // Links that carry a secret (reset, verification, confirmation tokens) never reach the logs whole.
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: maskTokens(req.url) }),
+      },
     }),
   );
   app.use(securityHeaders(config));

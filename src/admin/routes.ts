@@ -10,7 +10,8 @@ import { changeUserRole, endUserSessions, roleSchema, setUserStatus, statusSchem
 import { listAudit, listUsers } from './queries.js';
 
 const listSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // Control characters go (PostgreSQL text cannot hold U+0000: the query would fail with a 500).
+  q: z.string().transform((v) => v.replace(/\p{Cc}/gu, '').trim()).pipe(z.string().max(100)).optional().catch(undefined),
   role: z.enum(['expert', 'staff', 'officer', 'admin']).optional().catch(undefined),
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -12,6 +12,8 @@ import { peekToken } from './tokens.js';
 export function accountRoutes(deps: AuthRouteDeps): Router {
   const router = Router();
   const limiter = rateLimit(deps.pool, { name: 'password-reset', ...deps.limits.passwordReset });
+  // Guessing the current password from a hijacked session is throttled per account.
+  const changeLimiter = rateLimit(deps.pool, { name: 'password-change', ...deps.limits.passwordReset, key: (req) => `user:${req.user!.id}` });
 
   router.get('/password/forgot', (_req, res) => {
     res.render('auth/forgot', { values: {}, errors: {}, sent: false });
@@ -44,7 +46,7 @@ export function accountRoutes(deps: AuthRouteDeps): Router {
     res.render('auth/change-password', { values: {}, errors: {} });
   });
 
-  router.post('/account/password', requireUser, async (req, res) => {
+  router.post('/account/password', requireUser, changeLimiter, async (req, res) => {
     const form = parseForm(changePasswordSchema, req.body);
     if (!form.ok) return res.status(400).render('auth/change-password', { values: form.values, errors: form.errors });
     const result = await changePassword(

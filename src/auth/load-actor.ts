@@ -22,7 +22,7 @@ export async function loadActor(prisma: PrismaClient, id: string): Promise<Signe
     where: { id },
     select: {
       id: true, email: true, displayName: true, role: true, locale: true, status: true,
-      memberships: { select: { institutionId: true, role: true, status: true } },
+      memberships: { select: { institutionId: true, role: true, status: true, institution: { select: { status: true } } } },
     },
   });
   if (!user || user.status !== 'active') return undefined;

@@ -1,10 +1,18 @@
-import type { MemberRole, MemberStatus, ProfileVisibility, UserRole } from '../generated/prisma/enums.js';
+import type { InstitutionStatus, MemberRole, MemberStatus, ProfileVisibility, UserRole } from '../generated/prisma/enums.js';
 
 /** Who is acting: the signed-in user as every policy sees them. */
 export interface Actor {
   id: string;
   role: UserRole;
-  memberships: { institutionId: string; role: MemberRole; status: MemberStatus }[];
+  /** `institution.status`: whether an officer verified the institution (absent: treated as not verified) */
+  memberships: { institutionId: string; role: MemberRole; status: MemberStatus; institution?: { status: InstitutionStatus } }[];
+}
+
+/** What the expert policies need to know about an expert. */
+export interface ExpertFacts {
+  userId: string;
+  /** institutions having a need the expert is a candidate for */
+  candidateOfInstitutionIds?: string[];
 }
 
 const isStaffOf = (actor: Actor, institutionId: string, role?: MemberRole) =>
@@ -19,16 +27,41 @@ export const policy = {
   isOfficer: (actor: Actor | undefined) => actor?.role === 'officer',
   isAdmin: (actor: Actor | undefined) => actor?.role === 'admin',
 
-  /** e-mail, phone, nationality, CV: the expert, officers and admins */
+  /** e-mail, phone, nationality: the expert, officers and admins (the CV file: see downloadExpertCv) */
   seeExpertPrivate: (actor: Actor | undefined, expert: { userId: string }) =>
     !!actor && (actor.id === expert.userId || actor.role === 'officer' || actor.role === 'admin'),
 
-  /** the professional profile, as the expert's visibility setting allows */
-  seeExpertProfile: (actor: Actor | undefined, expert: { userId: string; visibility: ProfileVisibility }) => {
+  /**
+   * the professional profile, as the expert's visibility setting allows; an expert who withdrew consent (not
+   * matchable) is shown to nobody else, and an institution always sees the experts who are its candidates
+   */
+  seeExpertProfile: (actor: Actor | undefined, expert: ExpertFacts & { visibility: ProfileVisibility; matchable?: boolean }) => {
     if (policy.seeExpertPrivate(actor, expert)) return true;
+    if (expert.matchable === false) return false;
+    if (policy.isCandidateOfActor(actor, expert)) return true;
     if (expert.visibility === 'public') return true;
-    return expert.visibility === 'institutions' && actor?.role === 'staff' && actor.memberships.some((m) => m.status === 'active');
+    // "institutions" means verified ones: anyone can register an institution, and a pending one opens nothing.
+    return (
+      expert.visibility === 'institutions' &&
+      actor?.role === 'staff' &&
+      actor.memberships.some((m) => m.status === 'active' && m.institution?.status === 'verified')
+    );
   },
+
+  /** staff of an institution with a need the expert is a candidate for (a Candidacy row exists, whatever its status) */
+  isCandidateOfActor: (actor: Actor | undefined, expert: ExpertFacts) =>
+    !!actor && (expert.candidateOfInstitutionIds ?? []).some((id) => isStaffOf(actor, id)),
+
+  /** e-mail and phone: those who see private data, and the institutions the expert is a candidate with */
+  seeExpertContact: (actor: Actor | undefined, expert: ExpertFacts) =>
+    policy.seeExpertPrivate(actor, expert) || policy.isCandidateOfActor(actor, expert),
+
+  /** the CV file: the expert, officers, and staff of an institution the expert is a candidate with (not admins) */
+  downloadExpertCv: (actor: Actor | undefined, expert: ExpertFacts) =>
+    !!actor && (actor.id === expert.userId || actor.role === 'officer' || policy.isCandidateOfActor(actor, expert)),
+
+  /** the profile editor, the export and the erasure: the expert alone */
+  manageOwnExpertProfile: (actor: Actor | undefined) => actor?.role === 'expert',
 
   /** staff act for their own institution only */
   actForInstitution: (actor: Actor | undefined, institutionId: string) => !!actor && isStaffOf(actor, institutionId),

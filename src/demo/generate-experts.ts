@@ -167,7 +167,7 @@ function emit(ctx: Ctx, p: ProfilePlan, out: ExpertRows): ExpertInfo {
     yearsExperience: p.yearsExperience, employer: p.employer, position: p.position, sectors: p.sectors,
     missionModes: p.modes, preferredRegions: p.preferredRegions, maxMissionDays: p.maxMissionDays,
     visibility: p.visibility, matchable: true, cvFileKey: null, cvUploadedAt: null, confirmedAt, staleSince,
-    lastActiveAt, isDemo: true, createdAt,
+    staleReminderSentAt: staleSince, lastActiveAt, isDemo: true, createdAt,
   });
   for (const s of p.skills) out.expertSkills.push({ expertId: id, skillId: s.skillId, level: s.level, years: Math.min(s.years, p.yearsExperience) });
   for (const l of p.languages) out.expertLanguages.push({ expertId: id, language: l.language, level: l.level });

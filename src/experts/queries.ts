@@ -2,6 +2,10 @@ import type { PrismaClient } from '../db/prisma.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The institutions with a need this expert is a candidate for: what lets their staff see contact details and CV. */
+const candidateInstitutions = { candidacies: { select: { need: { select: { institutionId: true } } } } } as const;
+const institutionIds = (c: { need: { institutionId: string } }[]) => [...new Set(c.map((x) => x.need.institutionId))];
+
 /** An expert's profile with what the page may show; the route decides what the viewer actually sees. */
 export async function findExpert(prisma: PrismaClient, id: string) {
   if (!UUID.test(id)) return undefined;
@@ -10,10 +14,24 @@ export async function findExpert(prisma: PrismaClient, id: string) {
     include: {
       user: { select: { email: true, status: true } },
       originRegion: true,
-      skills: { include: { skill: true }, orderBy: { level: 'desc' } },
+      skills: { include: { skill: { include: { broader: true } } }, orderBy: { level: 'desc' } },
       languages: true,
-      degrees: true,
+      degrees: { orderBy: { year: 'desc' } },
+      ...candidateInstitutions,
     },
   });
-  return expert && expert.user.status === 'active' ? expert : undefined;
+  if (!expert || expert.user.status !== 'active') return undefined;
+  const { candidacies, ...rest } = expert;
+  return { ...rest, candidateOfInstitutionIds: institutionIds(candidacies) };
+}
+
+/** What the CV download needs to decide and serve: the owner, the file key, the candidacies' institutions. */
+export async function findExpertFacts(prisma: PrismaClient, id: string) {
+  if (!UUID.test(id)) return undefined;
+  const expert = await prisma.expertProfile.findUnique({
+    where: { id },
+    select: { id: true, userId: true, cvFileKey: true, user: { select: { status: true } }, ...candidateInstitutions },
+  });
+  if (!expert || expert.user.status !== 'active') return undefined;
+  return { id: expert.id, userId: expert.userId, cvFileKey: expert.cvFileKey, candidateOfInstitutionIds: institutionIds(expert.candidacies) };
 }

@@ -10,6 +10,9 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req) => {
     const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
     if (typeof fromBody === 'string') return fromBody;
+    // A file upload (multipart) is parsed by its own route, after this check: its form carries the token in the
+    // query string of its action instead, so that the upload works without JavaScript.
+    if (req.is('multipart/form-data') && typeof req.query._csrf === 'string') return req.query._csrf;
     const header = req.headers['x-csrf-token'];
     return typeof header === 'string' ? header : undefined;
   },

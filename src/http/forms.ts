@@ -14,9 +14,13 @@ export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): Form
   const { _csrf, ...fields } = (body ?? {}) as Record<string, unknown>;
   void _csrf;
   const result = schema.strict().safeParse(fields);
-  if (result.success) return { ok: true, data: result.data as z.infer<S> };
-  if (result.error.issues.some((i) => i.code === 'unrecognized_keys')) throw AppError.badRequest('errors.unexpectedField');
+  if (!result.success && result.error.issues.some((i) => i.code === 'unrecognized_keys')) throw AppError.badRequest('errors.unexpectedField');
   const errors: FieldErrors = {};
+  // PostgreSQL text cannot hold U+0000: such a value would fail in the database (a 500), so no form accepts it.
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.includes('\u0000')) errors[field] = { key: 'validation.invalidCharacters' };
+  }
+  if (result.success) return Object.keys(errors).length ? { ok: false, errors, values: echoValues(fields) } : { ok: true, data: result.data as z.infer<S> };
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
@@ -38,7 +42,7 @@ export function echoValues(fields: Record<string, unknown>): Record<string, stri
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (/password/i.test(k)) continue;
-    if (typeof v === 'string') out[k] = v.slice(0, 2000);
+    if (typeof v === 'string') out[k] = v.replace(/\u0000/g, '').slice(0, 2000);
   }
   return out;
 }

@@ -2,8 +2,17 @@ import type { Locale } from './i18n.js';
 
 const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' };
 
+const cache = new Map<Locale, ReturnType<typeof build>>();
+
 /** Dates and numbers go through Intl, in the reader's language (Arabic with Western digits, as used in Morocco). */
 export function formatters(lng: Locale) {
+  let f = cache.get(lng);
+  if (!f) cache.set(lng, (f = build(lng)));
+  return f;
+}
+
+// Intl objects are costly to build and immutable: one set per language, shared by every request.
+function build(lng: Locale) {
   const tag = INTL_LOCALE[lng];
   const number = new Intl.NumberFormat(tag, lng === 'ar' ? { numberingSystem: 'latn' } : {});
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC', numberingSystem: 'latn' });
@@ -15,9 +24,16 @@ export function formatters(lng: Locale) {
     dateRange: (a: Date, b: Date) => date.formatRange(a, b),
     country: (code: string) => regions.of(code) ?? code,
     language: (code: string) => languages.of(code) ?? code,
-    money: (amount: number, currency = 'MAD') =>
-      new Intl.NumberFormat(tag, { style: 'currency', currency, numberingSystem: 'latn' }).format(amount),
+    money: (amount: number, currency = 'MAD') => moneyFormat(tag, currency).format(amount),
   };
 }
 
 export type Formatters = ReturnType<typeof formatters>;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(tag: string, currency: string): Intl.NumberFormat {
+  const key = `${tag}:${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(tag, { style: 'currency', currency, numberingSystem: 'latn' })));
+  return f;
+}

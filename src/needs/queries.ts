@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../db/prisma.js';
-import { PAGE_SIZE, type CatalogueQuery } from './schemas.js';
+import { effectiveSort, PAGE_SIZE, type CatalogueQuery, type CatalogueSort } from './schemas.js';
+import type { SkillFilter } from './skill-filter.js';
 
 /** Statuses anyone may see: a need becomes public when an officer publishes it. */
 export const PUBLIC_NEED_STATUSES = ['published', 'filled', 'closed'] as const;
@@ -24,39 +25,110 @@ export const cardInclude = {
 
 export type NeedCard = Prisma.NeedGetPayload<{ include: typeof cardInclude }>;
 
+/** What a need card shows (views/partials/need-card.ejs), read for a whole page in one query. */
+export interface CatalogueCard {
+  id: string;
+  title: string;
+  mode: NeedCard['mode'];
+  durationDays: number;
+  windowStart: Date;
+  windowEnd: Date;
+  institution: Pick<NeedCard['institution'], 'id' | 'name' | 'nameAr' | 'kind'>;
+  region: { code: string; nameFr: string; nameAr: string; nameEn: string };
+  sector: { code: string; nameFr: string; nameAr: string; nameEn: string };
+  skills: { requirement: string; minLevel: number; skill: { code: string; labelFr: string; labelAr: string; labelEn: string } }[];
+}
+
 export interface CataloguePage {
-  needs: NeedCard[];
+  needs: CatalogueCard[];
   total: number;
   page: number;
   pages: number;
 }
 
-/** Published needs matching the filters: one count, one ranked id query on indexes, one fetch of the page. */
-export async function searchCatalogue(prisma: PrismaClient, query: CatalogueQuery): Promise<CataloguePage> {
+/** UTC calendar day, as the DATE columns hold it. */
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+function orderBy(sort: CatalogueSort, tsq: string | undefined, today: string): Prisma.Sql {
+  switch (sort) {
+    case 'relevance':
+      return tsq
+        ? Prisma.sql`ts_rank(n."search", to_tsquery('jisr', ${tsq})) DESC, n."publishedAt" DESC NULLS LAST, n."id"`
+        : Prisma.sql`n."publishedAt" DESC NULLS LAST, n."id"`;
+    // Open windows first; among them the earliest day a mission could start (today for a window already open).
+    case 'start':
+      return Prisma.sql`(n."windowEnd" < ${today}::date), GREATEST(n."windowStart", ${today}::date), n."windowEnd", n."id"`;
+    // Open windows ending soonest first; windows already over go last.
+    case 'closing':
+      return Prisma.sql`(n."windowEnd" < ${today}::date), n."windowEnd", n."id"`;
+    default:
+      return Prisma.sql`n."publishedAt" DESC NULLS LAST, n."id"`;
+  }
+}
+
+/**
+ * Published needs matching the filters, a page at a time: one ordered id query that also counts the matches, on
+ * indexes where they are selective (GIN for the text, the partial index of published needs, NeedSkill and
+ * NeedLanguage by value), then one fetch of the page's cards. The number of queries never depends on the number
+ * of needs.
+ */
+export async function searchCatalogue(
+  prisma: PrismaClient,
+  query: CatalogueQuery,
+  options: { skill?: SkillFilter; today?: Date } = {},
+): Promise<CataloguePage> {
   const tsq = toPrefixTsQuery(query.q);
   const where = [Prisma.sql`n."status" = 'published'`];
   if (query.sector) where.push(Prisma.sql`n."sectorCode" = ${query.sector}`);
   if (query.region) where.push(Prisma.sql`n."regionCode" = ${query.region}`);
   if (query.mode) where.push(Prisma.sql`n."mode" = ${query.mode}::"MissionMode"`);
   if (tsq) where.push(Prisma.sql`n."search" @@ to_tsquery('jisr', ${tsq})`);
+  if (options.skill) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NeedSkill" ns WHERE ns."needId" = n."id" AND ns."skillId" = ANY(${options.skill.ids}::int[]))`);
+  }
+  if (query.language) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NeedLanguage" nl WHERE nl."needId" = n."id" AND nl."language" = ${query.language})`);
+  }
+  // Windows overlapping the asked range: ending on or after its first day, starting on or before its last.
+  if (query.from) where.push(Prisma.sql`n."windowEnd" >= ${query.from}::date`);
+  if (query.to) where.push(Prisma.sql`n."windowStart" <= ${query.to}::date`);
   const condition = Prisma.join(where, ' AND ');
 
-  const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`
-    SELECT count(*)::int AS total FROM "Need" n WHERE ${condition}`;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  if (total === 0) return { needs: [], total, page, pages };
-
-  const order = tsq
-    ? Prisma.sql`ts_rank(n."search", to_tsquery('jisr', ${tsq})) DESC, n."publishedAt" DESC NULLS LAST, n."id"`
-    : Prisma.sql`n."publishedAt" DESC NULLS LAST, n."id"`;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT n."id" FROM "Need" n WHERE ${condition}
+  const order = orderBy(effectiveSort(query, !!tsq), tsq, dayOf(options.today ?? new Date()));
+  // The page and the number of matches in one pass over the matching rows (the text match is not computed twice).
+  const pageRows = (page: number) => prisma.$queryRaw<{ id: string; total: number }[]>`
+    SELECT n."id", (count(*) OVER ())::int AS total FROM "Need" n WHERE ${condition}
     ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  const ids = rows.map((r) => r.id);
-  const found = await prisma.need.findMany({ where: { id: { in: ids } }, include: cardInclude });
-  const byId = new Map(found.map((n) => [n.id, n]));
-  return { needs: ids.map((id) => byId.get(id)).filter((n): n is NeedCard => !!n), total, page, pages };
+  let rows = await pageRows(query.page);
+  let total = rows[0]?.total ?? 0;
+  let page = query.page;
+  if (!rows.length && page > 1) {
+    // Past the last page (a stale link, a clamped number): count, then show the last page instead.
+    const [counted] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "Need" n WHERE ${condition}`;
+    total = counted.total;
+    page = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    rows = total ? await pageRows(page) : [];
+  }
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (total === 0) return { needs: [], total, page: 1, pages };
+  return { needs: await catalogueCards(prisma, rows.map((r) => r.id)), total, page, pages };
+}
+
+/** The cards of a page, in the given order: the need with its institution, region, sector and skills, one query. */
+export function catalogueCards(prisma: PrismaClient, ids: string[]): Promise<CatalogueCard[]> {
+  const names = (t: string) => Prisma.sql`json_build_object('code', ${Prisma.raw(t)}.code, 'nameFr', ${Prisma.raw(t)}."nameFr", 'nameAr', ${Prisma.raw(t)}."nameAr", 'nameEn', ${Prisma.raw(t)}."nameEn")`;
+  return prisma.$queryRaw<CatalogueCard[]>`
+    SELECT n."id", n."title", n."mode"::text AS "mode", n."durationDays", n."windowStart", n."windowEnd",
+      json_build_object('id', i."id", 'name', i."name", 'nameAr', i."nameAr", 'kind', i."kind") AS "institution",
+      ${names('r')} AS "region", ${names('s')} AS "sector",
+      coalesce((SELECT json_agg(json_build_object('requirement', ns."requirement", 'minLevel', ns."minLevel",
+                  'skill', json_build_object('code', k."code", 'labelFr', k."labelFr", 'labelAr', k."labelAr", 'labelEn', k."labelEn"))
+                ORDER BY ns."requirement", k."id")
+                FROM "NeedSkill" ns JOIN "Skill" k ON k."id" = ns."skillId" WHERE ns."needId" = n."id"), '[]') AS "skills"
+    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS p("id", "ord")
+    JOIN "Need" n ON n."id" = p."id" JOIN "Institution" i ON i."id" = n."institutionId"
+    JOIN "Region" r ON r."code" = n."regionCode" JOIN "Sector" s ON s."code" = n."sectorCode"
+    ORDER BY p."ord"`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Locale } from '../i18n/i18n.js';
 import { displayNames, LANGUAGE_CODES } from '../reference/codes.js';
-import { catalogueFilters, resolveSkillFilter, searchCatalogue, type CataloguePage } from './queries.js';
+import { catalogueFilters, searchCatalogue, type CataloguePage } from './queries.js';
+import { resolveSkillFilter } from './skill-filter.js';
 import { CATALOGUE_SORTS, catalogueQuerySchema, echoCatalogueParams, pickCatalogueParams } from './schemas.js';
 
 const EMPTY: CataloguePage = { needs: [], total: 0, page: 1, pages: 1 };
@@ -20,13 +21,20 @@ export function needsRoutes({ prisma }: { prisma: PrismaClient }): Router {
   const router = Router();
 
   router.get('/needs', async (req, res) => {
-    const [sectors, regions] = await catalogueFilters(prisma);
-    const view = { sectors, regions, languages: languageOptions(req.lng), sorts: CATALOGUE_SORTS };
-    const raw = pickCatalogueParams(req.query);
+    // The form's lists are read while the query string is checked and the search runs (one round trip less).
+    const lists = catalogueFilters(prisma);
+    // Marked as handled at once (a failure while the search runs must not crash the process as an unhandled
+    // rejection); the error still reaches the error handler where the lists are awaited.
+    lists.catch(() => undefined);
+    const render = async (status: number, locals: Record<string, unknown>) => {
+      const [sectors, regions] = await lists;
+      res.status(status).render('needs/index', { sectors, regions, languages: languageOptions(req.lng), sorts: CATALOGUE_SORTS, ...locals });
+    };
     // Bad input: the form comes back with a message next to each wrong field, and no results.
     const refuse = (query: Record<string, unknown>, errors: Record<string, string>) =>
-      res.status(400).render('needs/index', { ...view, query: echoCatalogueParams(query), errors, skill: undefined, result: EMPTY });
+      render(400, { query: echoCatalogueParams(query), errors, skill: undefined, result: EMPTY });
 
+    const raw = pickCatalogueParams(req.query);
     const parsed = catalogueQuerySchema.safeParse(raw);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
@@ -39,7 +47,7 @@ export function needsRoutes({ prisma }: { prisma: PrismaClient }): Router {
     const skill = parsed.data.skill ? await resolveSkillFilter(prisma, parsed.data.skill) : undefined;
     if (parsed.data.skill && !skill) return refuse(parsed.data, { skill: 'catalogue.errors.unknownSkill' });
     const result = await searchCatalogue(prisma, parsed.data, { skill });
-    res.render('needs/index', { ...view, query: echoCatalogueParams(parsed.data), errors: {}, skill, result });
+    await render(200, { query: echoCatalogueParams(parsed.data), errors: {}, skill, result });
   });
 
   return router;

@@ -81,7 +81,7 @@ export async function sessionRows(pool: pg.Pool, userId: string): Promise<number
 
 /** Nothing a visitor should ever see on an error page: stack frames, file paths, SQL or Prisma texts. */
 export function expectNoInternals(html: string): void {
-  for (const leak of [/\bat [\w.<>]+ \(/, /node_modules/, /\/work\//, /\.ts:\d+/, /Prisma/i, /SELECT\s/i, /INSERT\s/i, /violates/i, /constraint/i, /ZodError/, /TypeError|ReferenceError/]) {
+  for (const leak of [/\bat [\w.<>]+ \(/, /node_modules/, /\/work\//, /\.ts:\d+/, /Prisma/i, /\bSELECT\b[^<]*\bFROM\b/i, /\bINSERT INTO\b/i, /violates/i, /constraint/i, /invalid byte sequence/i, /ZodError/, /TypeError|ReferenceError/]) {
     expect(html).not.toMatch(leak);
   }
 }

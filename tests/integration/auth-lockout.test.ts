@@ -32,6 +32,13 @@ async function attempt(app: Express, email: string, password: string, headers: R
   return { res, agent };
 }
 
+/** Posts a form from a fresh browser, with the CSRF token of the page at the same path. */
+async function postFrom(app: Express, path: string, fields: Record<string, string>) {
+  const agent = request.agent(app);
+  const page = await agent.get(path);
+  return agent.post(path).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
+}
+
 const problem = (html: string) => byTestId(html, 'flash-error');
 const LOCKED = escapeHtml(fr('auth.locked'));
 const INVALID = escapeHtml(fr('auth.invalidCredentials'));
@@ -114,12 +121,12 @@ describe('progressive lock-out and sign-in rate limit', () => {
     expect((await proxied.db.prisma.user.findUniqueOrThrow({ where: { email } })).failedLogins).toBe(4);
     expect((await attempt(proxied.app, email, DEMO_PASSWORD, { 'X-Forwarded-For': ip(40) })).res.status).toBe(303);
     expect((await proxied.db.prisma.user.findUniqueOrThrow({ where: { email } })).failedLogins).toBe(0);
-    // Nine more failures: without the reset, the 6th of them would have been the 10th and locked the account.
-    for (let i = 1; i <= 9; i++) {
+    // Six more failures: without the reset, the 6th of them would have been the 10th and locked the account.
+    for (let i = 1; i <= 6; i++) {
       expect((await attempt(proxied.app, email, `again ${i}`, { 'X-Forwarded-For': ip(41) })).res.status, `attempt ${i}`).toBe(401);
     }
     const user = await proxied.db.prisma.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ failedLogins: 9, lockedUntil: null });
+    expect(user).toMatchObject({ failedLogins: 6, lockedUntil: null });
   });
 
   it('does not reset the counter for a spoofed X-Forwarded-For when no proxy is trusted', async () => {
@@ -136,6 +143,27 @@ describe('progressive lock-out and sign-in rate limit', () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]!.key).not.toContain('203.0.113');
     expect(keys[0]!.hits).toBe(12);
+  });
+
+  it('limits registration (10 an hour) and password-reset requests (5 an hour) per address', async () => {
+    // Invalid forms are cheap and count all the same: the limiter runs before the form is read.
+    for (let i = 1; i <= 10; i++) {
+      const res = await postFrom(direct.app, '/register/expert', { firstName: 'A', lastName: 'B', email: `r${i}@example.org`, password: 'x', kind: 'diaspora' });
+      expect(res.status, `registration ${i}`).toBe(400);
+    }
+    const register = await postFrom(direct.app, '/register/expert', { firstName: 'A', lastName: 'B', email: 'r11@example.org', password: 'x', kind: 'diaspora' });
+    expect(register.status).toBe(429);
+    expect(byTestId(register.text, 'error-message')).toBe(TOO_MANY);
+    expect((await postFrom(direct.app, '/register/institution', { displayName: 'A', email: 'i@example.org', password: 'x', mode: 'join' })).status).toBe(429);
+
+    for (let i = 1; i <= 5; i++) {
+      expect((await postFrom(direct.app, '/password/forgot', { email: `f${i}@example.org` })).status, `request ${i}`).toBe(200);
+    }
+    const before = await direct.db.prisma.outboxEmail.count();
+    expect((await postFrom(direct.app, '/password/forgot', { email: 'expert@demo.jisr.local' })).status).toBe(429);
+    expect(await direct.db.prisma.outboxEmail.count()).toBe(before);
+    // Sign-in has a counter of its own.
+    expect((await attempt(direct.app, 'nobody@example.org', 'some password guess')).res.status).toBe(401);
   });
 
   it('keys the counter on the address the trusted proxy saw, not on a forged left-most X-Forwarded-For entry', async () => {

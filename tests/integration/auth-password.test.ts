@@ -137,6 +137,7 @@ describe('changing the password', () => {
     expect(byTestId(weak.text, 'field-error-password')).toBe(escapeHtml(fr('validation.passwordCommon')));
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { email } })).passwordHash).toBe(before);
     expect(await t.db.prisma.outboxEmail.count({ where: { toAddress: email, template: 'password_changed' } })).toBe(0);
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'auth.password_change_failed', entityId: await userId(email) } })).toBe(1);
   });
 
   it('ends the other sessions when asked, and keeps the current one', async () => {
@@ -157,6 +158,8 @@ describe('changing the password', () => {
     expect((await browserLike(t.app).signIn(email, STRONG_PASSWORD)).status).toBe(401);
     expect((await browserLike(t.app).signIn(email, OTHER_STRONG_PASSWORD)).status).toBe(303);
     expect(await t.db.prisma.outboxEmail.count({ where: { toAddress: email, template: 'password_changed' } })).toBe(1);
+    const audit = await t.db.prisma.auditLog.findMany({ where: { action: 'auth.password_changed', entityId: await userId(email) } });
+    expect(audit.map((a) => a.details)).toEqual([{ endOtherSessions: true }]);
   });
 
   it('leaves the other sessions open when not asked', async () => {
@@ -172,5 +175,22 @@ describe('changing the password', () => {
     const res = await request(t.app).get('/account/password');
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/login');
+  });
+});
+
+describe('changing the password from a session', () => {
+  it('throttles guesses of the current password per account', async () => {
+    const t2 = await startTestApp({ template: DEMO_TEMPLATE_DB, limits: { login: { windowMs: 60_000, limit: 1000 }, passwordReset: { windowMs: 60_000, limit: 3 } } });
+    try {
+      const b = browserLike(t2.app);
+      await b.signIn('expert@demo.jisr.local', DEMO_PASSWORD);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await b.post('/account/password', '/account/password', { currentPassword: `guess number ${i}`, password: 'Une phrase de passe toute neuve' })).status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 429]);
+    } finally {
+      await t2.close();
+    }
   });
 });

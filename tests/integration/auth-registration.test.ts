@@ -51,6 +51,9 @@ describe('expert registration', () => {
     expect(mails[0]).toMatchObject({ template: 'verify_email', locale: 'fr', status: 'pending' });
     expect(mails[0]!.textBody).toContain(`${firstName} ${lastName}`);
     expect(mails[0]!.textBody).toMatch(/http:\/\/jisr\.test\/verify-email\/[\w-]{20,}/);
+    const audit = await t.db.prisma.auditLog.findMany({ where: { action: 'user.register', entityId: user.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ role: 'expert', consent: CONSENT_VERSION });
   });
 
   it('writes the verification mail in the language the visitor chose', async () => {

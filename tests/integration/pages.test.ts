@@ -112,6 +112,13 @@ describe('needs catalogue', () => {
     expect(res.text).toMatch(/aria-invalid="true" aria-describedby="q-error"/);
   });
 
+  it('combines the text search with the new filters and sorting, and offers them in the form', async () => {
+    const res = await request(t.app).get('/needs?q=gestion&sort=closing&from=2020-01-01').expect(200);
+    for (const name of ['skill', 'language', 'from', 'to', 'sort']) expect(res.text).toContain(`name="${name}"`);
+    expect(res.text).toContain('<option value="closing" selected>');
+    expect(res.text).toContain('value="2020-01-01"');
+  });
+
   it('answers a malformed filter with 400 and a message in the reader\'s language', async () => {
     const res = await request(t.app).get('/needs?mode=teleport&lng=en').expect(400);
     expect(res.text).toContain('data-testid="field-error-mode"');

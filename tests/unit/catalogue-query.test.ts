@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueQuerySchema, pickCatalogueParams, MAX_PAGE } from '../../src/needs/schemas.js';
+import { catalogueQuerySchema, effectiveSort, echoCatalogueParams, pickCatalogueParams, MAX_PAGE } from '../../src/needs/schemas.js';
 import { toPrefixTsQuery } from '../../src/needs/queries.js';
 
 const parse = (q: Record<string, unknown>) => catalogueQuerySchema.safeParse(pickCatalogueParams(q));
@@ -23,6 +23,35 @@ describe('catalogue query', () => {
 
   it('treats empty filters as absent', () => {
     expect(parse({ q: '', sector: '', region: '', mode: '' }).data).toEqual({ page: 1 });
+  });
+
+  it('reads skill, language, dates and sort, and refuses what is malformed on its own field', () => {
+    expect(parse({ skill: ' Irrigation ', language: 'ar', from: '2027-01-01', to: '2027-01-31', sort: 'closing' }).data).toEqual({
+      skill: 'Irrigation', language: 'ar', from: '2027-01-01', to: '2027-01-31', sort: 'closing', page: 1,
+    });
+    const field = (q: Record<string, unknown>) => parse(q).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(field({ language: 'klingon' })).toEqual([['language', 'errors.filterInvalid']]);
+    expect(field({ sort: 'random' })).toEqual([['sort', 'errors.filterInvalid']]);
+    expect(field({ from: '2027-02-30' })).toEqual([['from', 'catalogue.errors.date']]);
+    expect(field({ to: '27-01-01' })).toEqual([['to', 'catalogue.errors.date']]);
+    expect(field({ from: '1850-01-01' })).toEqual([['from', 'catalogue.errors.date']]);
+    expect(field({ from: '2027-03-01', to: '2027-02-01' })).toEqual([['to', 'catalogue.errors.dateOrder']]);
+    expect(field({ skill: 'x' })).toEqual([['skill', 'catalogue.errors.unknownSkill']]);
+    expect(field({ skill: 'x'.repeat(101) })).toEqual([['skill', 'catalogue.errors.unknownSkill']]);
+    expect(parse({ from: '2027-03-01', to: '2027-03-01' }).success).toBe(true);
+  });
+
+  it('sorts by relevance only when there is a text to be relevant to', () => {
+    expect(effectiveSort({}, true)).toBe('relevance');
+    expect(effectiveSort({}, false)).toBe('newest');
+    expect(effectiveSort({ sort: 'relevance' }, false)).toBe('newest');
+    expect(effectiveSort({ sort: 'start' }, true)).toBe('start');
+  });
+
+  it('echoes strings only, cut short, for the form and the page links', () => {
+    expect(echoCatalogueParams({ q: 'eau', skill: 'y'.repeat(500), sort: { evil: true }, page: 3 })).toEqual({
+      q: 'eau', sector: '', region: '', mode: '', skill: 'y'.repeat(300), language: '', from: '', to: '', sort: '',
+    });
   });
 
   it('builds prefix tsqueries from letters and digits of any script only', () => {

@@ -11,7 +11,7 @@ describe('renderEmail', () => {
   for (const template of MAIL_TEMPLATES) {
     for (const locale of LOCALES) {
       it(`${template} in ${locale}: subject, greeting, link, signature, no placeholder left`, () => {
-        const r = renderEmail(template, locale, { name: 'Amina ⵜⴰⵎⴰⵣⵉⵖⵜ', link: LINK });
+        const r = renderEmail(template, locale, { name: 'Amina ⵜⴰⵎⴰⵣⵉⵖⵜ', link: LINK, ...(template === 'notification' ? { text: 'Votre besoin est publié' } : {}) });
         expect(r.subject.length).toBeGreaterThan(5);
         expect(r.text).toContain(SIGNATURES[locale]);
         expect(r.text).not.toMatch(/undefined|\{|\}/);

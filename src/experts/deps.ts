@@ -1,0 +1,19 @@
+import type pg from 'pg';
+import type { PrismaClient } from '../db/prisma.js';
+import type { CvStore } from './cv-store.js';
+
+/** What the expert features need from the application. */
+export interface ExpertDeps {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  cvStore: CvStore;
+  /** base of the links put in e-mails */
+  publicUrl: string;
+}
+
+/** Who acts and from where, for the audit log. */
+export interface CommandContext {
+  userId: string;
+  ip?: string;
+  now: Date;
+}

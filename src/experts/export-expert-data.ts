@@ -1,0 +1,62 @@
+import type { PrismaClient } from '../db/prisma.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { CommandContext } from './deps.js';
+import type { CvStore } from './cv-store.js';
+
+/**
+ * Everything Jisr holds about the user (GDPR art. 15 and 20, Law 09-08 art. 7), as one JSON document: the
+ * account, the profile and its lists (skills with their labels), consents, candidacies, missions, investment
+ * projects and interests, notifications, the audit entries by or about them, and the CV as base64. Secrets are
+ * left out: the password hash and token hashes protect the account and say nothing about the person.
+ */
+export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: CvStore }, ctx: CommandContext) {
+  const { prisma } = deps;
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: ctx.userId },
+    select: {
+      id: true, email: true, displayName: true, role: true, locale: true, status: true, emailVerifiedAt: true, lastLoginAt: true, createdAt: true, updatedAt: true,
+      consents: { orderBy: { givenAt: 'asc' } },
+      notifications: { orderBy: { createdAt: 'asc' } },
+      investments: { orderBy: { createdAt: 'asc' } },
+      investmentInterests: { include: { project: { select: { id: true, title: true } } } },
+      tokens: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+  const profile = await prisma.expertProfile.findUnique({
+    where: { userId: ctx.userId },
+    include: {
+      originRegion: true,
+      skills: { include: { skill: { select: { code: true, labelFr: true, labelAr: true, labelEn: true } } } },
+      languages: true,
+      availabilities: { orderBy: { startsOn: 'asc' } },
+      degrees: true,
+      candidacies: { include: { need: { select: { id: true, title: true, institution: { select: { name: true } } } }, events: true } },
+      missions: { include: { need: { select: { id: true, title: true, institution: { select: { name: true } } } }, events: true, report: true } },
+    },
+  });
+  const about = [ctx.userId, ...(profile ? [profile.id] : [])];
+  const auditEntries = await prisma.auditLog.findMany({
+    where: { OR: [{ actorId: ctx.userId }, { entityId: { in: about } }] },
+    orderBy: { id: 'asc' },
+  });
+  const cvBytes = profile?.cvFileKey ? await deps.cvStore.get(profile.cvFileKey) : undefined;
+  const { consents, notifications, investments, investmentInterests, tokens, ...account } = user;
+  const { candidacies, missions, ...profileData } = profile ?? { candidacies: [], missions: [] };
+  const document = {
+    format: 'jisr-personal-data/1',
+    exportedAt: ctx.now.toISOString(),
+    account,
+    profile: profile ? profileData : null,
+    consents,
+    candidacies,
+    missions,
+    investments,
+    investmentInterests,
+    notifications,
+    accountTokens: tokens,
+    auditEntries: auditEntries.map((a) => ({ ...a, id: a.id.toString() })),
+    cv: cvBytes ? { fileName: 'cv.pdf', contentType: 'application/pdf', uploadedAt: profile?.cvUploadedAt, base64: cvBytes.toString('base64') } : null,
+  };
+  await recordAudit(prisma, { actorId: ctx.userId, action: 'expert.data_exported', entity: 'User', entityId: ctx.userId, ip: ctx.ip });
+  return JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
