@@ -38,16 +38,24 @@ export function candidacyRoutes(deps: { prisma: PrismaClient; publicUrl: string 
     res.redirect(303, `/needs/${need.id}`);
   });
 
-  router.post('/needs/:id/invitations', requireUser, async (req, res) => {
-    const need = await loadNeedFor(prisma, String(req.params.id), req.user);
+  const invite = async (req: import('express').Request, res: import('express').Response, needId: string, fallback: string) => {
+    const need = await loadNeedFor(prisma, needId, req.user);
     if (!need) throw AppError.notFound();
     authorize(candidacyPolicy.invite(req.user, need));
-    const form = parseForm(inviteSchema, req.body);
+    const form = parseForm(needId === req.params.id ? inviteSchema : inviteSchema.extend({ needId: z.string() }), req.body);
     if (!form.ok) throw AppError.badRequest();
     const result = await inviteExpert(deps, { needId: need.id, expertId: form.data.expertId, note: form.data.note }, { actorId: req.user!.id, ip: req.ip });
     if (result.ok) setFlash(req, result.already ? 'info' : 'success', result.already ? 'candidacies.flash.alreadyInvited' : 'candidacies.flash.invited');
     else setFlash(req, 'error', `candidacies.errors.${result.reason}`);
-    res.redirect(303, backTo(req.get('referer'), `/needs/${need.id}`));
+    res.redirect(303, backTo(req.get('referer'), fallback));
+  };
+
+  router.post('/needs/:id/invitations', requireUser, (req, res) => invite(req, res, String(req.params.id), `/needs/${String(req.params.id)}`));
+
+  /** From an expert's profile: the need is chosen in the form (works without JavaScript). */
+  router.post('/candidacies/invitations', requireUser, async (req, res) => {
+    const needId = typeof req.body?.needId === 'string' ? req.body.needId : '';
+    await invite(req, res, needId, '/me');
   });
 
   router.post('/candidacies/:id/transitions/:action', requireUser, async (req, res) => {

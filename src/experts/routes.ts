@@ -51,13 +51,24 @@ export function expertRoutes({ prisma, pool, config, cvStore }: ExpertRouteDeps)
       });
     }
     const shown = showPrivate ? expert : withoutPrivateFields(expert, showContact);
-    res.render('experts/show', { expert: shown, showPrivate, showContact, showCv, isOwner: req.user?.id === expert.userId });
+    const invitableNeeds = await invitableNeedsFor(prisma, req.user, expert.id);
+    res.render('experts/show', { expert: shown, showPrivate, showContact, showCv, isOwner: req.user?.id === expert.userId, invitableNeeds });
   });
 
   return router;
 }
 
 type Expert = NonNullable<Awaited<ReturnType<typeof findExpert>>>;
+
+/** Published needs of the viewer's institutions this expert is not yet a candidate for: staff invite from here. */
+async function invitableNeedsFor(prisma: PrismaClient, actor: Express.User | undefined, expertId: string) {
+  if (actor?.role !== 'staff') return [];
+  const institutionIds = actor.memberships.filter((m) => m.status === 'active').map((m) => m.institutionId);
+  return prisma.need.findMany({
+    where: { institutionId: { in: institutionIds }, status: 'published', candidacies: { none: { expertId } } },
+    select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 50,
+  });
+}
 
 /** Private fields never reach the template of a viewer who may not see them; contact details only when allowed. */
 function withoutPrivateFields(expert: Expert, keepContact: boolean): Expert {

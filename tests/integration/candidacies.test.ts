@@ -114,6 +114,26 @@ describe('the pipeline', () => {
   });
 });
 
+describe('inviting from a profile', () => {
+  it('shows staff an invitation form on an expert\'s profile and invites to the chosen need', async () => {
+    const need = await openNeed();
+    const staff = await as('staff@demo.jisr.local');
+    const expert = await t.db.prisma.expertProfile.findFirstOrThrow({
+      where: { visibility: 'public', matchable: true, user: { status: 'active', email: { not: 'expert@demo.jisr.local' } }, candidacies: { none: { needId: need.id } } },
+    });
+    const page = await staff.agent.get(`/experts/${expert.id}`).expect(200);
+    expect(page.text).toContain('data-testid="invite-form"');
+    expect(page.text).toContain(need.title);
+    const res = await staff.agent.post('/candidacies/invitations').type('form').set('Referer', `http://jisr.test/experts/${expert.id}`)
+      .send({ _csrf: csrfFrom(page.text), expertId: expert.id, needId: need.id });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/experts/${expert.id}`);
+    expect(await t.db.prisma.candidacy.findMany({ where: { needId: need.id } })).toMatchObject([{ status: 'invited', expertId: expert.id }]);
+    const again = await staff.agent.get(`/experts/${expert.id}`);
+    expect(again.text).not.toContain(`value="${need.id}"`);
+  });
+});
+
 describe('response deadlines', () => {
   it('reminds the institution after 10 days and alerts officers after 20, each once', async () => {
     const need = await openNeed();
