@@ -15,6 +15,7 @@ import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
+import { matchRoutes } from './matches/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -104,6 +105,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(perDiemRoutes({ prisma }));
+  app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

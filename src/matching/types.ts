@@ -1,0 +1,183 @@
+/**
+ * The matcher's plain data: what callers pass in (a need, experts, the skill graph, weights) and what they get back
+ * (matches with contributions, exclusions with reasons). No Prisma types here: callers map their rows to these
+ * shapes, and field names follow the Prisma schema so that the mapping stays obvious.
+ */
+import type { Cefr } from '../reference/codes.js';
+
+export type { Cefr };
+export type MissionMode = 'on_site' | 'remote' | 'hybrid';
+export type Visibility = 'private' | 'institutions' | 'public';
+export type Requirement = 'required' | 'desirable';
+
+/** A range of whole days, both ends included (dates at UTC midnight, as Prisma returns `@db.Date`). */
+export interface DayRange {
+  startsOn: Date;
+  endsOn: Date;
+}
+
+export interface NeedSkillReq {
+  skillId: number;
+  /** 1–4 */
+  minLevel: number;
+  requirement: Requirement;
+}
+
+export interface NeedLanguageReq {
+  language: string;
+  minLevel: Cefr;
+}
+
+export interface MatchNeed {
+  id: string;
+  sectorCode: string;
+  regionCode: string;
+  mode: MissionMode;
+  windowStart: Date;
+  windowEnd: Date;
+  durationDays: number;
+  /** How many experts the need wants (its capacity in a matching round); 1 when absent. */
+  expertsWanted?: number;
+  skills: readonly NeedSkillReq[];
+  languages: readonly NeedLanguageReq[];
+}
+
+export interface ExpertSkillHeld {
+  skillId: number;
+  /** 1–4 */
+  level: number;
+}
+
+export interface MatchExpert {
+  id: string;
+  /** The user account is active (not disabled or deleted). */
+  active: boolean;
+  /** Consent to the processing of the profile is given and not withdrawn. */
+  consented: boolean;
+  /** The expert has not withdrawn from matching. */
+  matchable: boolean;
+  visibility: Visibility;
+  sectors: readonly string[];
+  yearsExperience: number | null;
+  originRegionCode: string | null;
+  missionModes: readonly MissionMode[];
+  /** Regions where the expert is willing to go on site; empty means anywhere. */
+  preferredRegions: readonly string[];
+  maxMissionDays: number | null;
+  staleSince: Date | null;
+  lastActiveAt: Date;
+  skills: readonly ExpertSkillHeld[];
+  languages: readonly { language: string; level: Cefr }[];
+  availability: readonly DayRange[];
+  /** The expert's approved (approved, briefed, in progress) missions. */
+  busy: readonly (DayRange & { missionId?: string })[];
+  /** Institutions' ratings (1–5) of the expert's past missions; null when none. */
+  evaluations: { count: number; averageRating: number } | null;
+}
+
+/** The two-level taxonomy as the matcher needs it: each skill's broader skill and its narrower skills. */
+export interface SkillGraph {
+  /** The broader skill of `skillId`, or undefined for a broad skill (or an unknown one). */
+  broaderOf(skillId: number): number | undefined;
+  /** The narrower skills of `skillId` (empty for a narrow skill). */
+  narrowerOf(skillId: number): readonly number[];
+}
+
+/** Scoring weights: data (an admin edits them), each ranking carries their version. See weights.ts. */
+export interface Weights {
+  version: number;
+  /** Points (out of 100, before normalisation) for skill coverage. */
+  skills: number;
+  requiredSkillFactor: number;
+  desirableSkillFactor: number;
+  /** Credit when the expert holds a narrower skill than the one asked (times the level ratio). */
+  narrowerCredit: number;
+  /** Credit when the expert holds the broader skill of the one asked (times the level ratio). */
+  broaderCredit: number;
+  availability: number;
+  languages: number;
+  /** CEFR steps above the minimum that earn the full language points. */
+  languageStepsForFull: number;
+  sector: number;
+  experience: number;
+  yearsForFull: number;
+  origin: number;
+  evaluations: number;
+  /** Bayesian prior for ratings: an expert without evaluations counts as `priorCount` missions rated `priorRating`. */
+  priorRating: number;
+  priorCount: number;
+  /** Points removed from a stale profile (never below a score of 0). */
+  stalePenalty: number;
+  /** Days without activity after which the penalty starts; it is full at twice this. */
+  staleAfterDays: number;
+}
+
+export type ExclusionRule =
+  | 'inactive_account'
+  | 'no_consent'
+  | 'not_matchable'
+  | 'private_profile'
+  | 'no_skill_overlap'
+  | 'missing_required_skill'
+  | 'required_skill_level_too_low'
+  | 'missing_language'
+  | 'language_level_too_low'
+  | 'mode_incompatible'
+  | 'region_not_accepted'
+  | 'mission_too_long'
+  | 'not_available'
+  | 'mission_overlap';
+
+export type Params = Record<string, string | number | null>;
+
+export interface ExclusionReason {
+  rule: ExclusionRule;
+  params: Params;
+}
+
+export type ContributionRule = 'skill' | 'availability' | 'language' | 'sector' | 'experience' | 'origin' | 'evaluations' | 'stale';
+
+/** One rule's share of a score. `points` has one decimal; the points of a match add up exactly to its score. */
+export interface Contribution {
+  rule: ContributionRule;
+  points: number;
+  params: Params;
+}
+
+export interface Match {
+  needId: string;
+  expertId: string;
+  /** 0–100, one decimal. */
+  score: number;
+  contributions: Contribution[];
+  weightsVersion: number;
+}
+
+export interface Exclusion {
+  needId: string;
+  expertId: string;
+  reasons: ExclusionReason[];
+  weightsVersion: number;
+}
+
+export interface Ranking {
+  weightsVersion: number;
+  /** Best first (score, then id, for a stable order). */
+  matches: Match[];
+  exclusions: Exclusion[];
+}
+
+export interface RankContext {
+  graph: SkillGraph;
+  weights: Weights;
+  now: Date;
+  /** For remote needs, do not require availability covering the duration (default true). */
+  relaxAvailabilityForRemote?: boolean;
+}
+
+export interface RankOptions {
+  /** Keep only the best `limit` matches. */
+  limit?: number;
+  /** List excluded experts (or needs) with their reasons (default true). */
+  exclusions?: boolean;
+}
