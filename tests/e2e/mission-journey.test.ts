@@ -1,38 +1,17 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations, submitAndWait } from '../helpers/browser.js';
+import { signedInPage, startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
+import { seriousViolations, submitAndWait } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 import { needWithSelectedExpert } from '../helpers/missions.js';
 
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
+let app: BrowserApp;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
-  ({ server, baseUrl } = await listen(t.app));
-  browser = await launchBrowser();
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB });
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await t?.close();
-});
+afterAll(() => app?.close());
 
-async function signedIn(email: string, lng = 'fr'): Promise<Page> {
-  const page = await newPage(browser);
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${baseUrl}/login?lng=${lng}`);
-  await page.locator('#f-email').fill(email);
-  await page.locator('#f-password').fill(DEMO_PASSWORD);
-  await submitAndWait(page, page.locator('form[action="/login"] button[type=submit]'));
-  await page.waitForURL(/\/me$/);
-  return page;
-}
+const signedIn = (email: string, lng = 'fr') => signedInPage(app, email, { lng });
 
 async function act(page: Page, action: string) {
   await submitAndWait(page, page.getByTestId(`mission-action-${action}`));
@@ -42,13 +21,13 @@ async function act(page: Page, action: string) {
 
 describe('a mission from selection to evaluation', () => {
   it('selection → acceptance → approval → briefing → report → evaluation, with the timeline', { timeout: 120_000 }, async () => {
-    const { need, candidacy } = await needWithSelectedExpert(t.db.prisma);
+    const { need, candidacy } = await needWithSelectedExpert(app.t.db.prisma);
     const staff = await signedIn('staff@demo.jisr.local');
-    await staff.goto(`${baseUrl}/needs/${need.id}`);
+    await staff.goto(`${app.baseUrl}/needs/${need.id}`);
     await submitAndWait(staff, staff.locator(`form[action="/candidacies/${candidacy.id}/transitions/select"] button`));
     expect(await staff.getByTestId('flash-success').innerText()).toBe('Candidat retenu.');
-    const mission = await t.db.prisma.mission.findUniqueOrThrow({ where: { candidacyId: candidacy.id } });
-    const url = `${baseUrl}/missions/${mission.id}`;
+    const mission = await app.t.db.prisma.mission.findUniqueOrThrow({ where: { candidacyId: candidacy.id } });
+    const url = `${app.baseUrl}/missions/${mission.id}`;
 
     const expert = await signedIn('expert@demo.jisr.local');
     await expert.goto(`${url}?lng=ar`);

@@ -1,37 +1,15 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations, submitAndWait } from '../helpers/browser.js';
+import { signedInPage, startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
+import { seriousViolations, submitAndWait } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
+let app: BrowserApp;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
-  ({ server, baseUrl } = await listen(t.app));
-  browser = await launchBrowser();
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB });
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await t?.close();
-});
+afterAll(() => app?.close());
 
-async function signedIn(email: string, lng = 'fr'): Promise<Page> {
-  const page = await newPage(browser);
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${baseUrl}/login?lng=${lng}`);
-  await page.locator('#f-email').fill(email);
-  await page.locator('#f-password').fill(DEMO_PASSWORD);
-  await submitAndWait(page, page.locator('form[action="/login"] button[type=submit]'));
-  await page.waitForURL(/\/me$/);
-  return page;
-}
+const signedIn = (email: string, lng = 'fr') => signedInPage(app, email, { lng });
 
 describe('a need from posting to selection', () => {
   it('staff posts, officer publishes, expert finds it by search and applies, staff shortlists and selects', { timeout: 120_000 }, async () => {
@@ -69,7 +47,7 @@ describe('a need from posting to selection', () => {
     expect(await officer.getByTestId('need-status').innerText()).toBe('Publié');
 
     const expert = await signedIn('expert@demo.jisr.local');
-    await expert.goto(`${baseUrl}/needs`);
+    await expert.goto(`${app.baseUrl}/needs`);
     await expert.locator('#q').fill('goutte tifawin');
     await submitAndWait(expert, expert.locator('form[role=search] button[type=submit]'));
     await expert.waitForURL(/q=/);
@@ -90,7 +68,7 @@ describe('a need from posting to selection', () => {
     expect(await staff.getByTestId('candidacy-row').first().getByTestId('candidacy-status').innerText()).toBe('Retenu');
     expect(await seriousViolations(staff)).toEqual([]);
 
-    await expert.goto(`${baseUrl}/me`);
+    await expert.goto(`${app.baseUrl}/me`);
     expect(await expert.getByTestId('notifications').innerText()).toContain(title);
   });
 });

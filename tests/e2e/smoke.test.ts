@@ -1,25 +1,13 @@
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
+import { newPage, seriousViolations } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
+let app: BrowserApp;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
-  ({ server, baseUrl } = await listen(t.app));
-  browser = await launchBrowser();
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB });
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await t?.close();
-});
+afterAll(() => app?.close());
 
 const expectations = {
   fr: { dir: 'ltr', home: 'Les compétences de la diaspora', needs: 'Besoins des institutions' },
@@ -28,10 +16,10 @@ const expectations = {
 
 describe.each(Object.entries(expectations))('in %s', (lng, expected) => {
   it('the home page loads with its figures and passes axe-core', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${baseUrl}/?lng=${lng}`);
+    await page.goto(`${app.baseUrl}/?lng=${lng}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lng);
     expect(await page.getAttribute('html', 'dir')).toBe(expected.dir);
     await expect.poll(() => page.locator('h1').innerText()).toContain(expected.home);
@@ -43,8 +31,8 @@ describe.each(Object.entries(expectations))('in %s', (lng, expected) => {
   });
 
   it('the needs catalogue lists need cards, searches, and passes axe-core', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${baseUrl}/needs?lng=${lng}`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.baseUrl}/needs?lng=${lng}`);
     expect(await page.getAttribute('html', 'dir')).toBe(expected.dir);
     expect(await page.locator('h1').innerText()).toContain(expected.needs);
     expect(await page.getByTestId('need-card').count()).toBeGreaterThan(0);
