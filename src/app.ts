@@ -16,6 +16,7 @@ import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
+import { matcherWeightsRoutes } from './admin/matcher-weights-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -106,6 +107,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(perDiemRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(matcherWeightsRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

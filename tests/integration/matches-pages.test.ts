@@ -82,3 +82,23 @@ describe('matching round', () => {
     expect((await (await as('staff@demo.jisr.local')).agent.get('/officer/matching-round')).status).toBe(403);
   });
 });
+
+describe('matcher weights', () => {
+  it('are edited by an admin as a new version, which the next ranking shows and uses', async () => {
+    const admin = await as('admin@demo.jisr.local');
+    const page = await admin.agent.get('/admin/matcher-weights').expect(200);
+    const fields = Object.fromEntries([...page.text.matchAll(/name="(\w+)" type="text" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    expect(fields.skills).toBe('60');
+    const bad = await admin.agent.post('/admin/matcher-weights').type('form').send({ _csrf: csrfFrom(page.text), ...fields, narrowerCredit: '7' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('data-testid="field-error-narrowerCredit"');
+    expect(await t.db.prisma.matcherWeights.count()).toBe(0);
+    await admin.agent.post('/admin/matcher-weights').type('form').send({ _csrf: csrfFrom(page.text), ...fields, origin: '20', note: 'Développement local renforcé' }).expect(303);
+    const saved = await t.db.prisma.matcherWeights.findFirstOrThrow({ orderBy: { version: 'desc' } });
+    expect((saved.weights as Record<string, number>).origin).toBe(20);
+    const need = await t.db.prisma.need.findFirstOrThrow({ where: { status: 'published', institutionId: await staffInstitution(t.db.prisma) } });
+    const ranked = await (await as('officer@demo.jisr.local')).agent.get(`/needs/${need.id}/matches`);
+    expect(ranked.text).toContain(`version ${saved.version}`);
+    expect((await (await as('officer@demo.jisr.local')).agent.get('/admin/matcher-weights')).status).toBe(403);
+  });
+});
