@@ -49,8 +49,10 @@ export function matchRoutes(deps: { prisma: PrismaClient; publicUrl: string }): 
   /** Published needs ranked for the signed-in expert, with the reasons; apply from the row. */
   router.get('/opportunities', requireRole('expert'), async (req, res) => {
     const ctx = await rankContext(prisma);
-    const expert = await loadMatchExpert(prisma, { userId: req.user!.id }, today());
-    if (!expert) throw AppError.notFound();
+    const loaded = await loadMatchExpert(prisma, { userId: req.user!.id }, today());
+    if (!loaded) throw AppError.notFound();
+    // Visibility hides a profile from institutions; the expert still sees which needs fit them.
+    const expert = { ...loaded, visibility: 'institutions' as const };
     const needs = await needsForExpert(prisma, expert, ctx.graph);
     const ranking = rankNeedsForExpert(expert, needs, ctx, { limit: TOP, exclusions: false });
     const [rows, applied, l] = await Promise.all([
