@@ -85,18 +85,8 @@ export async function renderStep(prisma: PrismaClient, req: Request, res: Respon
   });
 }
 
-/**
- * Sets the one-shot message and redirects once the session is stored. express-session sends a redirect's headers
- * before its store has saved the session, so a browser that follows at once could open the next page before the
- * message is there; saving first closes that race.
- */
-export function flashAndRedirect(req: Request, res: Response, type: 'success' | 'error', key: string, url: string): Promise<void> {
+/** A message for the next page, then the redirect (the app saves the session before every redirect). */
+export async function flashAndRedirect(req: Request, res: Response, type: 'success' | 'error', key: string, url: string): Promise<void> {
   setFlash(req, type, key);
-  return new Promise((resolve, reject) => {
-    req.session.save((err) => {
-      if (err) return reject(err);
-      res.redirect(303, url);
-      resolve();
-    });
-  });
+  res.redirect(303, url);
 }
