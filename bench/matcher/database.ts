@@ -65,32 +65,42 @@ export const CANDIDATES_SQL = `
 
 const range = (code: number) => ({ startsOn: fromDays(Math.floor(code / 100000)), endsOn: fromDays(Math.floor(code / 100000) + (code % 100000)) });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function toExpert(r: any): MatchExpert {
-  const [count, sum] = (r.ratings as number[]) ?? [0, 0];
+type Cefr = MatchExpert['languages'][number]['level'];
+
+/** A row of CANDIDATES_SQL as `pg` parses it. */
+export interface ExpertRow {
+  id: string; active: boolean; consented: boolean; matchable: boolean; visibility: MatchExpert['visibility'];
+  sectors: string[] | null; yearsExperience: number | null; originRegionCode: string | null; modes: MatchExpert['missionModes'][number][] | null;
+  preferredRegions: string[] | null; maxMissionDays: number | null; stale: number | null; activeAt: number;
+  skills: number[]; languages: string[]; availability: number[]; busy: number[]; ratings: number[] | null;
+}
+
+interface NeedRow {
+  id: string; sectorCode: string; regionCode: string; mode: MatchNeed['mode']; durationDays: number; expertsWanted: number;
+  ws: number; we: number; skills: number[]; requirements: MatchNeed['skills'][number]['requirement'][]; languages: string[];
+}
+
+export function toExpert(r: ExpertRow): MatchExpert {
+  const [count = 0, sum = 0] = r.ratings ?? [];
   return {
     id: r.id, active: r.active, consented: r.consented, matchable: r.matchable, visibility: r.visibility,
     sectors: r.sectors ?? [], yearsExperience: r.yearsExperience, originRegionCode: r.originRegionCode,
     missionModes: r.modes ?? [], preferredRegions: r.preferredRegions ?? [], maxMissionDays: r.maxMissionDays,
     staleSince: r.stale === null ? null : new Date(r.stale), lastActiveAt: new Date(r.activeAt),
-    skills: (r.skills as number[]).map((c) => ({ skillId: c >> 3, level: c & 7 })),
-    languages: (r.languages as string[]).map((l) => {
-      const [language, level] = l.split(' ');
-      return { language: language!, level: level as MatchExpert['languages'][number]['level'] };
-    }),
-    availability: (r.availability as number[]).map(range),
-    busy: (r.busy as number[]).map(range),
-    evaluations: count ? { count: count!, averageRating: sum! / count! } : null,
+    skills: r.skills.map((c) => ({ skillId: c >> 3, level: c & 7 })),
+    languages: r.languages.map((l) => ({ language: l.split(' ')[0]!, level: l.split(' ')[1] as Cefr })),
+    availability: r.availability.map(range),
+    busy: r.busy.map(range),
+    evaluations: count ? { count, averageRating: sum / count } : null,
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function toNeed(r: any): MatchNeed {
+function toNeed(r: NeedRow): MatchNeed {
   return {
     id: r.id, sectorCode: r.sectorCode, regionCode: r.regionCode, mode: r.mode, durationDays: r.durationDays, expertsWanted: r.expertsWanted,
     windowStart: fromDays(r.ws), windowEnd: fromDays(r.we),
-    skills: (r.skills as number[]).map((c, i) => ({ skillId: c >> 3, minLevel: c & 7, requirement: r.requirements[i] })),
-    languages: (r.languages as string[]).map((l) => ({ language: l.split(' ')[0]!, minLevel: l.split(' ')[1] as MatchNeed['languages'][number]['minLevel'] })),
+    skills: r.skills.map((c, i) => ({ skillId: c >> 3, minLevel: c & 7, requirement: r.requirements[i]! })),
+    languages: r.languages.map((l) => ({ language: l.split(' ')[0]!, minLevel: l.split(' ')[1] as Cefr })),
   };
 }
 
@@ -138,12 +148,12 @@ async function measure(pool: pg.Pool, sample: { need: MatchNeed; ms: number; ran
     for (const [i, s] of sample.entries()) {
       let db = 0;
       const t0 = now();
-      const needRow = await client.query(NEED_SQL, [s.need.id]);
-      const need = toNeed(needRow.rows[0]);
+      const needRow = await client.query<NeedRow>(NEED_SQL, [s.need.id]);
+      const need = toNeed(needRow.rows[0]!);
       db += now() - t0;
       const load = async (ids: string[]) => {
         const q0 = now();
-        const rows = await client.query(CANDIDATES_SQL, [ids]);
+        const rows = await client.query<ExpertRow>(CANDIDATES_SQL, [ids]);
         db += now() - q0;
         return rows.rows.map(toExpert);
       };
