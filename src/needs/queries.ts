@@ -150,9 +150,23 @@ export async function findPublicNeed(prisma: PrismaClient, id: string) {
   return need ?? undefined;
 }
 
-export function catalogueFilters(prisma: PrismaClient) {
+type Filters = Awaited<ReturnType<typeof loadFilters>>;
+const filterCache = new WeakMap<PrismaClient, Promise<Filters>>();
+
+function loadFilters(prisma: PrismaClient) {
   return Promise.all([
     prisma.sector.findMany({ orderBy: { code: 'asc' } }),
     prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
   ]);
+}
+
+/** Sectors and regions are reference data, loaded at start-up and never edited: read once per database client. */
+export function catalogueFilters(prisma: PrismaClient): Promise<Filters> {
+  let filters = filterCache.get(prisma);
+  if (!filters) {
+    filters = loadFilters(prisma);
+    filterCache.set(prisma, filters);
+    filters.catch(() => filterCache.delete(prisma));
+  }
+  return filters;
 }
