@@ -54,6 +54,9 @@ export const missionPolicy = {
   /** the budget is the officer's, before approval and (audited) after */
   setBudget: (actor: Actor | undefined, m: MissionParties) =>
     actor?.role === 'officer' && ['accepted', 'approved', 'briefed', 'in_progress'].includes(m.status),
+  /** the host institution (or an officer) moves the dates while the expert has not answered */
+  reschedule: (actor: Actor | undefined, m: MissionParties) =>
+    !!actor && m.status === 'proposed' && partiesOf(actor, m).some((p) => p === 'staff' || p === 'officer'),
   /** the pre-departure checklist: the expert, the host institution and officers tick it while approved */
   tickBriefing: (actor: Actor | undefined, m: MissionParties) =>
     !!actor && m.status === 'approved' && partiesOf(actor, m).length > 0,

@@ -10,6 +10,7 @@ import { listMissions, loadMission, missionFilterSchema, type MissionPage } from
 import { budgetSchema, ratesFor, setMissionBudget } from './set-budget.js';
 import { briefingSchema, tickBriefing } from './tick-briefing.js';
 import { transitionMission } from './transition-mission.js';
+import { rescheduleMission, rescheduleSchema } from './reschedule-mission.js';
 import { missionDocumentRoutes } from './document-routes.js';
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
@@ -54,8 +55,28 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
       canBudget,
       rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
       canBrief: missionPolicy.tickBriefing(req.user, parties(m)),
+      canReschedule: missionPolicy.reschedule(req.user, parties(m)),
       briefingItems: BRIEFING_ITEMS,
       errors: {},
+    });
+  });
+
+  router.post('/missions/:id/dates', requireUser, async (req, res) => {
+    const m = await load(req);
+    authorize(missionPolicy.reschedule(req.user, parties(m)));
+    const form = parseForm(rescheduleSchema, req.body);
+    const result = form.ok ? await rescheduleMission(prisma, { missionId: m.id, ...form.data }, { actorId: req.user!.id, ip: req.ip }) : form;
+    if (result.ok) {
+      setFlash(req, 'success', 'missions.flash.rescheduled');
+      return res.redirect(303, `/missions/${m.id}`);
+    }
+    if ('conflict' in result) {
+      setFlash(req, 'error', 'missions.errors.conflict');
+      return res.redirect(303, `/missions/${m.id}`);
+    }
+    res.status(400).render('missions/show', {
+      mission: m, actions: allowedMissionActions(req.user, parties(m)), canBudget: false, rates: [], canBrief: false, canReschedule: true,
+      briefingItems: BRIEFING_ITEMS, errors: result.errors, values: 'values' in result ? result.values : {},
     });
   });
 

@@ -198,3 +198,31 @@ describe('per-diem table', () => {
     expect((await (await as('officer@demo.jisr.local')).agent.get('/admin/per-diem')).status).toBe(403);
   });
 });
+
+describe('proposed dates', () => {
+  it('can be moved by the institution inside the need\'s window until the expert answers', async () => {
+    const { need, mission } = await proposed({ window: ['2031-03-01', '2031-04-30'] });
+    const staff = await as('staff@demo.jisr.local');
+    const page = await staff.agent.get(`/missions/${mission.id}`);
+    expect(page.text).toContain('data-testid="reschedule"');
+    const post = (fields: Record<string, string>) =>
+      staff.agent.post(`/missions/${mission.id}/dates`).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
+    const outside = await post({ version: '0', startsOn: '2031-02-20', endsOn: '2031-03-01' });
+    expect(outside.status).toBe(400);
+    expect(outside.text).toContain('data-testid="field-error-startsOn"');
+    expect((await post({ version: '0', startsOn: '2031-04-10', endsOn: '2031-04-19' })).status).toBe(303);
+    const moved = await t.db.prisma.mission.findUniqueOrThrow({ where: { id: mission.id } });
+    expect(moved.startsOn.toISOString().slice(0, 10)).toBe('2031-04-10');
+    expect(need.windowEnd >= moved.endsOn).toBe(true);
+    expect((await step('expert@demo.jisr.local', mission.id, 'accept')).status).toBe(303);
+    const late = await post({ version: String(moved.version + 1), startsOn: '2031-04-01', endsOn: '2031-04-10' });
+    expect(late.status).toBe(403);
+    const other = await proposed({ window: ['2032-03-01', '2032-04-30'] });
+    const expert = await as('expert@demo.jisr.local');
+    const expertPage = await expert.agent.get(`/missions/${other.mission.id}`);
+    expect(expertPage.text).not.toContain('data-testid="reschedule"');
+    const byExpert = await expert.agent.post(`/missions/${other.mission.id}/dates`).type('form')
+      .send({ _csrf: csrfFrom(expertPage.text), version: '0', startsOn: '2032-03-05', endsOn: '2032-03-14' });
+    expect(byExpert.status).toBe(403);
+  });
+});
