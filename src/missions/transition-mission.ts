@@ -67,7 +67,7 @@ export async function transitionMission(
     await saveReport(tx, m.id, input, ctx.actorId, now);
     await tx.missionEvent.create({ data: { missionId: m.id, actorId: ctx.actorId, fromStatus: m.status, toStatus: t.to, note: reason } });
     await recordAudit(tx, { actorId: ctx.actorId, action: `mission.${input.action}`, entity: 'Mission', entityId: m.id, ip: ctx.ip, details: { from: m.status, to: t.to } });
-    if (input.action === 'approve') await fillNeedWhenComplete(tx, m.needId, ctx.actorId);
+    if (input.action === 'approve') await fillNeedWhenComplete(tx, m.needId, ctx.actorId, deps.publicUrl);
     const staff = await institutionStaff(tx, m.need.institutionId);
     const toOfficers = ['accept', 'decline', 'cancel'].includes(input.action) ? await officers(tx) : [];
     const recipients = [m.expert.userId, ...staff, ...toOfficers].filter((id) => id !== ctx.actorId);
@@ -96,10 +96,26 @@ async function saveReport(tx: Tx, missionId: string, input: MissionTransitionInp
 }
 
 /** A need wanting N experts is filled once N of its missions are approved. */
-async function fillNeedWhenComplete(tx: Tx, needId: string, actorId: string) {
+async function fillNeedWhenComplete(tx: Tx, needId: string, actorId: string, publicUrl: string) {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
   const approved = await tx.mission.count({ where: { needId, status: { in: [...ACTIVE_APPROVED, 'completed', 'reported', 'evaluated', 'followed_up'] } } });
   if (need.status !== 'published' || approved < need.expertsWanted) return;
   await tx.need.update({ where: { id: needId }, data: { status: 'filled', version: { increment: 1 }, closedAt: new Date() } });
   await tx.needEvent.create({ data: { needId, actorId, fromStatus: 'published', toStatus: 'filled' } });
+  // Nobody is left waiting: the candidacies still open get their answer now.
+  const open = await tx.candidacy.findMany({
+    where: { needId, status: { in: ['applied', 'invited', 'shortlisted', 'interviewed'] } },
+    select: { id: true, status: true, expert: { select: { userId: true } } },
+  });
+  if (!open.length) return;
+  const now = new Date();
+  await tx.candidacy.updateMany({
+    where: { id: { in: open.map((c) => c.id) } },
+    data: { status: 'not_selected', reason: 'other_candidate', version: { increment: 1 } },
+  });
+  await tx.candidacy.updateMany({ where: { id: { in: open.map((c) => c.id) }, respondedAt: null }, data: { respondedAt: now } });
+  await tx.candidacyEvent.createMany({
+    data: open.map((c) => ({ candidacyId: c.id, actorId, fromStatus: c.status, toStatus: 'not_selected' as const, note: 'other_candidate' })),
+  });
+  await notify(tx, publicUrl, open.map((c) => c.expert.userId), { kind: 'candidacy.not_selected', params: { needTitle: need.title }, link: `/needs/${needId}` });
 }

@@ -14,5 +14,8 @@ export async function needWithSelectedExpert(prisma: PrismaClient, options: { wi
   });
   const expert = await prisma.expertProfile.findFirstOrThrow({ where: { user: { email: options.expertEmail ?? 'expert@demo.jisr.local' } } });
   const candidacy = await prisma.candidacy.create({ data: { needId: need.id, expertId: expert.id, status: 'interviewed', respondedAt: new Date() } });
+  // another candidate still waiting, who must get an answer when the need is filled
+  const other = await prisma.expertProfile.findFirstOrThrow({ where: { id: { not: expert.id }, user: { status: 'active' } }, orderBy: { id: 'asc' } });
+  await prisma.candidacy.create({ data: { needId: need.id, expertId: other.id, status: 'applied' } });
   return { need, expert, candidacy };
 }

@@ -67,6 +67,7 @@ describe('mission lifecycle', () => {
     expect((await step('officer@demo.jisr.local', mission.id, 'approve')).status).toBe(303);
     expect(await status(mission.id)).toBe('approved');
     expect((await t.db.prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('filled');
+    expect(await t.db.prisma.candidacy.findFirstOrThrow({ where: { needId: need.id, id: { not: mission.candidacyId! } } })).toMatchObject({ status: 'not_selected', reason: 'other_candidate' });
     await step('officer@demo.jisr.local', mission.id, 'brief');
     expect(await status(mission.id)).toBe('approved');
     const expert = await as('expert@demo.jisr.local');
