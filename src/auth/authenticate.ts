@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isDemoAccountEmail } from '../demo/accounts.js';
 import { hashPassword, verifyPassword } from '../lib/password.js';
-import { isLocked, lockUntilAfterFailure } from './lockout.js';
+import { isLocked, LOCKOUT_THRESHOLD, lockUntilAfterFailure } from './lockout.js';
 import { loadActor, type SignedInUser } from './load-actor.js';
 
 export type AuthResult =
@@ -25,9 +26,12 @@ export async function authenticate(prisma: PrismaClient, email: string, password
   if (!user) {
     await verifyPassword(await dummyHash, password);
     await recordAudit(prisma, { action: 'auth.login_failed', entity: 'User', ip: ctx.ip, details: { reason: 'unknown_email' } });
-    return { ok: false, reason: 'invalid' };
+    // An unknown address "locks" after as many failures as a real account, so the answer never tells them apart.
+    const failures = await countUnknownAddressFailure(prisma, email, ctx.now);
+    return { ok: false, reason: lockUntilAfterFailure(failures, ctx.now) || failures > LOCKOUT_THRESHOLD ? 'locked' : 'invalid' };
   }
   if (isLocked(user.lockedUntil, ctx.now)) {
+    await verifyPassword(await dummyHash, password); // same time as any other answer
     await recordAudit(prisma, { action: 'auth.login_refused', entity: 'User', entityId: user.id, ip: ctx.ip, details: { reason: 'locked' } });
     return { ok: false, reason: 'locked' };
   }
@@ -49,4 +53,17 @@ export async function authenticate(prisma: PrismaClient, email: string, password
   await recordAudit(prisma, { actorId: user.id, action: 'auth.login', entity: 'User', entityId: user.id, ip: ctx.ip });
   const actor = await loadActor(prisma, user.id);
   return actor ? { ok: true, user: actor } : { ok: false, reason: 'invalid' };
+}
+
+/** Failures on an address without an account, counted for an hour in the shared rate-limit table. */
+async function countUnknownAddressFailure(prisma: PrismaClient, email: string, now: Date): Promise<number> {
+  const key = `login-unknown:${createHash('sha256').update(email).digest('hex')}`;
+  const resetAt = new Date(now.getTime() + 3600_000);
+  const rows = await prisma.$queryRaw<{ hits: number }[]>`
+    INSERT INTO "RateLimit" (key, hits, "resetAt") VALUES (${key}, 1, ${resetAt})
+    ON CONFLICT (key) DO UPDATE SET
+      hits = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit".hits + 1 END,
+      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+    RETURNING hits`;
+  return rows[0]?.hits ?? 1;
 }

@@ -90,3 +90,23 @@ describe('sign-in and sessions', () => {
     expect(res.headers.location).toBe('/admin/users');
   });
 });
+
+describe('lock-out does not tell whether an address has an account', () => {
+  it('answers "locked" after ten failures on an unknown address, as on a real account', async () => {
+    const { authenticate } = await import('../../src/auth/authenticate.js');
+    const ctx = { now: new Date(), allowDemoAccounts: true };
+    const reasons = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 11; i++) {
+        const r = await authenticate(t.db.prisma, email, `wrong guess ${i}`, ctx);
+        out.push(r.ok ? 'ok' : r.reason);
+      }
+      return out;
+    };
+    const known = await reasons('admin@demo.jisr.local');
+    const unknown = await reasons('nobody.here@example.org');
+    expect(unknown).toEqual(known);
+    expect(known.slice(-2)).toEqual(['locked', 'locked']);
+    await t.db.prisma.user.update({ where: { email: 'admin@demo.jisr.local' }, data: { failedLogins: 0, lockedUntil: null } });
+  });
+});
