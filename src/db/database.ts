@@ -50,7 +50,7 @@ export async function openDatabase(
 export function connectDatabase(url: string, logger: Logger, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (restart, network) must not crash the process; the pool replaces it.
-  pool.on('error', (err) => logger.warn({ err }, 'idle database connection lost'));
+  pool.on('error', (err: Error & { code?: string }) => logger.warn({ code: err.code, message: err.message }, 'idle database connection lost'));
   const prisma = createPrisma(pool);
   return {
     url,

@@ -60,8 +60,13 @@ void instance.init({
 
 export const i18n = instance;
 
+const translators = new Map<Locale, TFunction>();
+
+/** One fixed translator per language, shared by every request (building one costs more than using it). */
 export function translator(lng: Locale): TFunction {
-  return instance.getFixedT(lng);
+  let t = translators.get(lng);
+  if (!t) translators.set(lng, (t = instance.getFixedT(lng)));
+  return t;
 }
 
 /** Picks the label of a reference record (…Fr / …Ar / …En fields) in the reader's language. */
