@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { isoDay } from '../lib/iso-day.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { Prisma } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -12,7 +13,7 @@ const rateSchema = z.object({
   city: z.string().trim().min(1, 'validation.required').max(100),
   regionCode: z.string().trim().max(10).optional().transform((v) => v || undefined),
   dailyRate: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
-  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+  validFrom: isoDay,
 });
 
 /** The per-diem table missions are budgeted from: admins add rates (a new rate from a date; history kept). */

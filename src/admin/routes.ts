@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../lib/uuid.js';
 import { Router, type Request } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ const listSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = UUID_PATTERN;
 
 export function adminRoutes(deps: { prisma: PrismaClient; pool: pg.Pool }): Router {
   const router = Router();

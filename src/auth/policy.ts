@@ -13,6 +13,8 @@ export interface ExpertFacts {
   userId: string;
   /** institutions having a need the expert is a candidate for */
   candidateOfInstitutionIds?: string[];
+  /** false once the expert withdrew consent: no institution sees them any more, candidate or not */
+  matchable?: boolean;
 }
 
 const isStaffOf = (actor: Actor, institutionId: string, role?: MemberRole) =>
@@ -50,7 +52,7 @@ export const policy = {
 
   /** staff of an institution with a need the expert is a candidate for (a Candidacy row exists, whatever its status) */
   isCandidateOfActor: (actor: Actor | undefined, expert: ExpertFacts) =>
-    !!actor && (expert.candidateOfInstitutionIds ?? []).some((id) => isStaffOf(actor, id)),
+    !!actor && expert.matchable !== false && (expert.candidateOfInstitutionIds ?? []).some((id) => isStaffOf(actor, id)),
 
   /** e-mail and phone: those who see private data, and the institutions the expert is a candidate with */
   seeExpertContact: (actor: Actor | undefined, expert: ExpertFacts) =>

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Locale } from '../i18n/i18n.js';
 import { hashPassword } from '../lib/password.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { isUuid } from '../lib/uuid.js';
 import { checkPassword } from './password-policy.js';
 import { tellExistingAccount, type CommandResult, type RegistrationDeps } from './register-expert.js';
 import { email, newPassword, personName } from './schemas.js';
@@ -54,7 +55,7 @@ export async function registerInstitution(deps: RegistrationDeps, input: Registe
     return { ok: false, errors: { regionCode: { key: 'validation.choice' } } };
   }
   if (input.mode === 'join') {
-    const target = /^[0-9a-f-]{36}$/i.test(input.institutionId!)
+    const target = isUuid(input.institutionId)
       ? await deps.prisma.institution.findFirst({ where: { id: input.institutionId!, status: 'verified' } })
       : null;
     if (!target) return { ok: false, errors: { institutionId: { key: 'validation.choice' } } };

@@ -13,10 +13,15 @@ export async function inviteExpert(
   const { prisma } = deps;
   const [need, expert] = await Promise.all([
     prisma.need.findUnique({ where: { id: input.needId }, include: { institution: { select: { name: true } } } }),
-    prisma.expertProfile.findUnique({ where: { id: input.expertId }, include: { user: { select: { status: true } } } }),
+    prisma.expertProfile.findUnique({
+      where: { id: input.expertId },
+      include: { user: { select: { status: true, consents: { where: { withdrawnAt: null }, select: { id: true } } } } },
+    }),
   ]);
   if (!need || need.status !== 'published') return { ok: false, reason: 'notOpen' };
-  if (!expert || expert.user.status !== 'active') return { ok: false, reason: 'noExpert' };
+  // An invitation opens the expert's contact details to the institution: only experts who agreed to be found.
+  const findable = expert && expert.user.status === 'active' && expert.matchable && expert.visibility !== 'private' && expert.user.consents.length > 0;
+  if (!findable) return { ok: false, reason: 'noExpert' };
   try {
     await prisma.$transaction(async (tx) => {
       const c = await tx.candidacy.create({ data: { needId: need.id, expertId: expert.id, status: 'invited', motivation: input.note, respondedAt: new Date() } });

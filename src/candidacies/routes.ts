@@ -15,7 +15,7 @@ import { transitionCandidacy } from './transition-candidacy.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const inviteSchema = z.object({ expertId: z.string().regex(UUID, 'validation.choice'), note: z.string().trim().max(1000).optional() });
 const transitionSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
   reason: z.string().trim().max(40).optional().transform((v) => v || undefined),
   note: z.string().trim().max(1000).optional(),
 });

@@ -25,7 +25,8 @@ export async function transitionCandidacy(
     });
     const firstAnswer = t.by === 'institution' && !c.respondedAt;
     const updated = await tx.candidacy.updateMany({
-      where: { id: c.id, status: { in: [...t.from] }, version: input.version },
+      // the need must still be open when the step lands (a close or cancel may have come in between)
+      where: { id: c.id, status: { in: [...t.from] }, version: input.version, need: { status: 'published' } },
       data: { status: t.to, version: { increment: 1 }, reason: input.reason ?? null, ...(firstAnswer ? { respondedAt: now } : {}) },
     });
     if (updated.count !== 1) return { ok: false as const, reason: 'conflict' as const };

@@ -30,8 +30,11 @@ export async function findExpertFacts(prisma: PrismaClient, id: string) {
   if (!UUID.test(id)) return undefined;
   const expert = await prisma.expertProfile.findUnique({
     where: { id },
-    select: { id: true, userId: true, cvFileKey: true, user: { select: { status: true } }, ...candidateInstitutions },
+    select: { id: true, userId: true, cvFileKey: true, matchable: true, user: { select: { status: true } }, ...candidateInstitutions },
   });
   if (!expert || expert.user.status !== 'active') return undefined;
-  return { id: expert.id, userId: expert.userId, cvFileKey: expert.cvFileKey, candidateOfInstitutionIds: institutionIds(expert.candidacies) };
+  return {
+    id: expert.id, userId: expert.userId, cvFileKey: expert.cvFileKey, matchable: expert.matchable,
+    candidateOfInstitutionIds: institutionIds(expert.candidacies),
+  };
 }

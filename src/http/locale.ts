@@ -15,7 +15,13 @@ function readCookie(header: string | undefined, name: string): string | undefine
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return undefined; // a malformed cookie is ignored, never a 500
+      }
+    }
   }
   return undefined;
 }
@@ -46,7 +52,12 @@ export function localeMiddleware(secureCookies: boolean) {
 
 /** The current URL with `lng` replaced, so switching language keeps the page, its filters and its page number. */
 function withLng(originalUrl: string, lng: Locale): string {
-  const url = new URL(originalUrl, 'http://x');
+  let url: URL;
+  try {
+    url = new URL(originalUrl, 'http://x');
+  } catch {
+    return `/?lng=${lng}`; // a path no URL parser accepts: the switcher leads home
+  }
   url.searchParams.set('lng', lng);
   return `${url.pathname}?${url.searchParams.toString()}`;
 }

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../lib/uuid.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
@@ -13,7 +14,7 @@ import { exclusionReasonsOf, labelsFor, reasonsOf } from './labels.js';
 import { candidatesFor, loadMatchExpert, loadMatchNeeds, needsForExpert, rankContext } from './matching-data.js';
 
 const TOP = 25;
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = UUID_PATTERN;
 const today = () => new Date(new Date().toISOString().slice(0, 10));
 
 export function matchRoutes(deps: { prisma: PrismaClient; publicUrl: string }): Router {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../lib/iso-day.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import type { SignedInUser } from '../auth/load-actor.js';
 
@@ -9,10 +10,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const missionFilterSchema = z.object({
   status: z.enum(['proposed', 'accepted', 'approved', 'briefed', 'in_progress', 'completed', 'reported', 'evaluated', 'followed_up', 'declined', 'rejected', 'cancelled']).optional().catch(undefined),
   institution: z.string().regex(UUID).optional().catch(undefined),
-  expert: z.string().trim().max(100).optional().catch(undefined),
+  expert: z.string().trim().max(100).transform((v) => v.replace(/\p{Cc}/gu, '')).optional().catch(undefined),
   region: z.string().regex(/^[A-Z]{1,5}$/).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type MissionFilter = z.infer<typeof missionFilterSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isoDay } from '../lib/iso-day.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { FieldErrors } from '../http/forms.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'validation.date');
-export const rescheduleSchema = z.object({ version: z.coerce.number().int().min(0), startsOn: day, endsOn: day });
+const day = isoDay;
+export const rescheduleSchema = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647), startsOn: day, endsOn: day });
 
 export type RescheduleResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; conflict: true };
 

@@ -15,7 +15,7 @@ import { missionDocumentRoutes } from './document-routes.js';
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 const transitionSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
   reason: z.string().trim().max(1000).optional(),
   activities: text(5000).optional(), results: text(5000).optional(), recommendations: text(5000).optional(),
   rating: z.coerce.number().int().min(1).max(5).optional(), outcomes: text(5000).optional(),

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { PrismaClient } from '../db/prisma.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { computeBudget, toCentimes } from './budget.js';
 
 export const budgetSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
   travelCost: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
   perDiemRateId: z.string().uuid('validation.choice'),
 });
 
 /** The per-diem rates that apply to a mission: its city's, else its region's, latest first. */
-export async function ratesFor(prisma: PrismaClient, need: { city: string | null; regionCode: string }, on: Date) {
+export async function ratesFor(prisma: PrismaClient | Prisma.TransactionClient, need: { city: string | null; regionCode: string }, on: Date) {
   return prisma.perDiemRate.findMany({
     where: { validFrom: { lte: on }, OR: [{ city: { equals: need.city ?? '', mode: 'insensitive' } }, { regionCode: need.regionCode }] },
     orderBy: [{ validFrom: 'desc' }, { city: 'asc' }],
@@ -30,7 +30,8 @@ export async function setMissionBudget(
 ): Promise<BudgetResult> {
   return prisma.$transaction(async (tx) => {
     const m = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId } });
-    const rate = await tx.perDiemRate.findUnique({ where: { id: input.perDiemRateId } });
+    const need = await tx.need.findUniqueOrThrow({ where: { id: m.needId }, select: { city: true, regionCode: true } });
+    const rate = (await ratesFor(tx, need, m.startsOn)).find((r) => r.id === input.perDiemRateId);
     if (!rate) return { ok: false as const, reason: 'rate' as const };
     const budget = computeBudget(input.travelCost, rate.dailyRate.toString(), m.startsOn, m.endsOn);
     const updated = await tx.mission.updateMany({

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { BRIEFING_ITEMS } from './policy.js';
 
 export const briefingSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
   ...Object.fromEntries(BRIEFING_ITEMS.map((i) => [i, z.literal('on').optional()])),
 }) as z.ZodObject<{ version: z.ZodCoercedNumber } & Record<(typeof BRIEFING_ITEMS)[number], z.ZodOptional<z.ZodLiteral<'on'>>>>;
 

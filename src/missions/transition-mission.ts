@@ -15,9 +15,10 @@ export interface MissionTransitionInput {
 
 export type MissionTransitionResult =
   | { ok: true }
-  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' };
+  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' | 'needFull' };
 
 const ACTIVE_APPROVED = ['approved', 'briefed', 'in_progress'] as const;
+const APPROVED_OR_LATER = [...ACTIVE_APPROVED, 'completed', 'reported', 'evaluated', 'followed_up'] as const;
 type Tx = Prisma.TransactionClient;
 
 /**
@@ -44,6 +45,11 @@ export async function transitionMission(
     if (m.version !== input.version || !t.from.includes(m.status)) return fail('conflict');
     if (input.action === 'approve') {
       if (m.budgetTotal === null) return fail('budgetMissing');
+      // Approvals of one need are decided one after another: never more missions than experts wanted.
+      await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${m.needId}::uuid FOR UPDATE`;
+      const need = await tx.need.findUniqueOrThrow({ where: { id: m.needId }, select: { status: true, expertsWanted: true } });
+      const approvedForNeed = await tx.mission.count({ where: { needId: m.needId, status: { in: [...APPROVED_OR_LATER] } } });
+      if (need.status !== 'published' || approvedForNeed >= need.expertsWanted) return fail('needFull');
       const overlapping = await tx.mission.count({
         where: { expertId: m.expertId, id: { not: m.id }, status: { in: [...ACTIVE_APPROVED] }, startsOn: { lte: m.endsOn }, endsOn: { gte: m.startsOn } },
       });
@@ -98,9 +104,10 @@ async function saveReport(tx: Tx, missionId: string, input: MissionTransitionInp
 /** A need wanting N experts is filled once N of its missions are approved. */
 async function fillNeedWhenComplete(tx: Tx, needId: string, actorId: string, publicUrl: string) {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
-  const approved = await tx.mission.count({ where: { needId, status: { in: [...ACTIVE_APPROVED, 'completed', 'reported', 'evaluated', 'followed_up'] } } });
+  const approved = await tx.mission.count({ where: { needId, status: { in: [...APPROVED_OR_LATER] } } });
   if (need.status !== 'published' || approved < need.expertsWanted) return;
-  await tx.need.update({ where: { id: needId }, data: { status: 'filled', version: { increment: 1 }, closedAt: new Date() } });
+  const filled = await tx.need.updateMany({ where: { id: needId, status: 'published' }, data: { status: 'filled', version: { increment: 1 }, closedAt: new Date() } });
+  if (filled.count !== 1) return;
   await tx.needEvent.create({ data: { needId, actorId, fromStatus: 'published', toStatus: 'filled' } });
   // Nobody is left waiting: the candidacies still open get their answer now.
   const open = await tx.candidacy.findMany({

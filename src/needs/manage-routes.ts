@@ -19,7 +19,7 @@ interface Deps {
   publicUrl: string;
 }
 
-const transitionSchema = z.object({ version: z.coerce.number().int().min(0), note: z.string().trim().max(2000).optional() });
+const transitionSchema = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647), note: z.string().trim().max(2000).optional() });
 
 export function needManageRoutes(deps: Deps): Router {
   const router = Router();

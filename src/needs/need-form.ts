@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../lib/iso-day.js';
 
 export const SKILL_ROWS = 8;
 export const LANGUAGE_ROWS = 4;
@@ -6,7 +7,7 @@ const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
 
 const text = (min: number, max: number) => z.string().trim().min(min, min > 1 ? 'validation.tooShort' : 'validation.required').max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'validation.date');
+const day = isoDay;
 const checkbox = z.literal('on').optional();
 
 const skillRows = Object.fromEntries(
@@ -31,7 +32,7 @@ const languageRows = Object.fromEntries(
 export const needFormSchema = z
   .object({
     institutionId: optionalText(36),
-    version: z.coerce.number().int().min(0).optional(),
+    version: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
     title: text(5, 200),
     description: text(20, 5000),
     baseline: optionalText(2000),

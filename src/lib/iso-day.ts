@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * A calendar day typed as YYYY-MM-DD that really exists (no 2027-02-30, which Date would roll into March) and that
+ * PostgreSQL stores (no year 0): anything else is refused with a message, never a database error.
+ */
+export function isRealDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2200) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const isoDay = z.string().trim().refine(isRealDay, 'validation.date');
