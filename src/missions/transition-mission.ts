@@ -39,14 +39,16 @@ export async function transitionMission(
   }
   const now = ctx.now ?? new Date();
   return deps.prisma.$transaction(async (tx) => {
-    const head = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId }, select: { expertId: true } });
+    const head = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId }, select: { expertId: true, needId: true } });
+    // Locks always in the same order (the need, then the expert), so concurrent approvals queue instead of deadlocking:
+    // approvals of one need are decided one after another (capacity), and so are those of one expert (overlaps).
+    if (input.action === 'approve') await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${head.needId}::uuid FOR UPDATE`;
     await tx.$queryRaw`SELECT id FROM "ExpertProfile" WHERE id = ${head.expertId}::uuid FOR UPDATE`;
     const m = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId }, include: { need: true, expert: { select: { userId: true } } } });
     if (m.version !== input.version || !t.from.includes(m.status)) return fail('conflict');
     if (input.action === 'approve') {
       if (m.budgetTotal === null) return fail('budgetMissing');
-      // Approvals of one need are decided one after another: never more missions than experts wanted.
-      await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${m.needId}::uuid FOR UPDATE`;
+      // Never more missions than experts wanted (the need row is locked above).
       const need = await tx.need.findUniqueOrThrow({ where: { id: m.needId }, select: { status: true, expertsWanted: true } });
       const approvedForNeed = await tx.mission.count({ where: { needId: m.needId, status: { in: [...APPROVED_OR_LATER] } } });
       if (need.status !== 'published' || approvedForNeed >= need.expertsWanted) return fail('needFull');
