@@ -19,6 +19,7 @@ import { createLogger } from '../src/lib/logger.js';
 import { seedReference } from '../src/reference/seed-reference.js';
 import { load, type LoadResult } from './catalogue-load.js';
 import { seedCatalogue } from './catalogue-seed.js';
+import { freePort } from '../src/lib/free-port.js';
 
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -26,16 +27,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SEED = 20261129;
 const TODAY = new Date('2026-11-29T00:00:00Z');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms`;
 

@@ -5,7 +5,6 @@
  * candidates in one indexed query, score, sort.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
@@ -20,20 +19,11 @@ import { SKILLS } from '../../src/reference/data/skills.js';
 import { seedReference } from '../../src/reference/seed-reference.js';
 import { loadAll } from './load.js';
 import { ms, now, timeAsync } from './stats.js';
+import { freePort } from '../../src/lib/free-port.js';
 
 const DAY = 86_400_000;
 const fromDays = (n: number) => new Date(n * DAY);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const NEED_SQL = `
   SELECT n.id, n."sectorCode", n."regionCode", n.mode::text AS mode, n."durationDays", n."expertsWanted",

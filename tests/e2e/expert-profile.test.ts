@@ -1,39 +1,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_STEPS } from '../../src/experts/editor-steps.js';
-import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
+import { newPage, seriousViolations } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 import { STRONG_PASSWORD } from '../helpers/security.js';
 import { createExpert, PDF_BYTES } from '../integration/experts-fixtures.js';
 
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jisr-e2e-profile-'));
 const EMAIL = 'nour.benjelloun@example.org';
 const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
+let app: BrowserApp;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB, config: { dataDir } });
-  await createExpert(t.db.prisma, EMAIL, { firstName: 'Nour', lastName: 'Benjelloun' });
-  ({ server, baseUrl } = await listen(t.app));
-  browser = await launchBrowser();
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB, config: { dataDir } });
+  await createExpert(app.t.db.prisma, EMAIL, { firstName: 'Nour', lastName: 'Benjelloun' });
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await t?.close();
+  await app?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, lng: string) {
-  await page.goto(`${baseUrl}/login?lng=${lng}`);
+  await page.goto(`${app.baseUrl}/login?lng=${lng}`);
   await page.locator('#f-email').fill(EMAIL);
   await page.locator('#f-password').fill(STRONG_PASSWORD);
   await page.locator('form[action="/login"] button[type="submit"]').click();
@@ -63,10 +55,10 @@ async function pickSkill(page: Page, typed: string, label: string, level: string
 
 describe('an expert fills a complete profile in Arabic', () => {
   it('goes through every step, picks two skills from the suggestions, and reaches 100 %', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     page.setDefaultTimeout(8000);
     await signIn(page, 'ar');
-    await page.goto(`${baseUrl}/experts/me/identity?lng=ar`);
+    await page.goto(`${app.baseUrl}/experts/me/identity?lng=ar`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getByTestId('completeness').getAttribute('aria-valuenow')).toBe('0');
 
@@ -115,19 +107,19 @@ describe('an expert fills a complete profile in Arabic', () => {
     expect(await page.getByTestId('language-list').locator('li').count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${baseUrl}/experts/me/skills`);
+    await page.goto(`${app.baseUrl}/experts/me/skills`);
     await pickSkill(page, 'التنقيط', 'الري بالتنقيط', '4', '12');
     await pickSkill(page, 'الهيدروجيولوجيا', 'الهيدروجيولوجيا وتدبير الفرشات المائية', '3', '8');
     expect(await page.getByTestId('own-skill').count()).toBe(2);
 
-    await page.goto(`${baseUrl}/experts/me/availability`);
+    await page.goto(`${app.baseUrl}/experts/me/availability`);
     await page.locator('#f-startsOn').fill(day(20));
     await page.locator('#f-endsOn').fill(day(80));
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('add-availability').click();
     await page.getByTestId('availability-list').waitFor();
 
-    await page.goto(`${baseUrl}/experts/me/degrees`);
+    await page.goto(`${app.baseUrl}/experts/me/degrees`);
     await page.locator('#f-title').fill('دكتوراه في الهندسة القروية');
     await page.getByLabel('التخصص').fill('هيدروليك زراعي');
     await page.getByLabel('المؤسسة').fill('معهد الحسن الثاني للزراعة والبيطرة');
@@ -136,13 +128,13 @@ describe('an expert fills a complete profile in Arabic', () => {
     await page.getByTestId('add-degree').click();
     await page.getByTestId('degree-list').waitFor();
 
-    await page.goto(`${baseUrl}/experts/me/cv`);
+    await page.goto(`${app.baseUrl}/experts/me/cv`);
     await page.locator('#f-cv').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('upload-cv').click();
     await page.getByTestId('cv-current').waitFor();
 
-    await page.goto(`${baseUrl}/experts/me`);
+    await page.goto(`${app.baseUrl}/experts/me`);
     expect(await page.getByTestId('completeness').getAttribute('aria-valuenow')).toBe('100');
     await page.getByTestId('profile-complete').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -150,11 +142,11 @@ describe('an expert fills a complete profile in Arabic', () => {
   }, 120_000);
 
   it('passes axe-core on every editor page in Arabic and in French', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     await signIn(page, 'fr');
     for (const lng of ['ar', 'fr']) {
       for (const url of ['/experts/me', ...EDITOR_STEPS.map((s) => `/experts/me/${s}`), '/experts/me/delete', '/experts/me/skills/suggest?q=irrigation']) {
-        await page.goto(`${baseUrl}${url}${url.includes('?') ? '&' : '?'}lng=${lng}`);
+        await page.goto(`${app.baseUrl}${url}${url.includes('?') ? '&' : '?'}lng=${lng}`);
         expect(await page.getAttribute('html', 'dir')).toBe(lng === 'ar' ? 'rtl' : 'ltr');
         expect(await seriousViolations(page), `${url} in ${lng}`).toEqual([]);
       }

@@ -1,36 +1,25 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import { fileTransport } from '../../src/mail/transport.js';
 import { drainUntilEmpty } from '../../src/mail/worker.js';
-import { listen, startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, newPage, seriousViolations } from '../helpers/browser.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
+import { newPage, seriousViolations } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
 const mailDir = mkdtempSync(path.join(os.tmpdir(), 'jisr-e2e-mail-'));
 
+let app: BrowserApp;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
-  ({ server, baseUrl } = await listen(t.app));
-  browser = await launchBrowser();
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB });
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await t?.close();
-});
+afterAll(() => app?.close());
 
 /** The worker delivers the outbox into .eml files, as on a developer's machine without SMTP. */
 async function linkInMailTo(address: string): Promise<string> {
-  await drainUntilEmpty(t.db.prisma, fileTransport(mailDir, createLogger('silent')), createLogger('silent'));
+  await drainUntilEmpty(app.t.db.prisma, fileTransport(mailDir, createLogger('silent')), createLogger('silent'));
   const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), 'utf8')).filter((m) => m.includes(`To: ${address}`));
   const link = /https?:\/\/\S+\/verify-email\/[\w-]+/.exec(mails.at(-1) ?? '')?.[0];
   if (!link) throw new Error(`no verification link mailed to ${address}`);
@@ -39,9 +28,9 @@ async function linkInMailTo(address: string): Promise<string> {
 
 describe('an expert signs up in Arabic, confirms the address from the mail file, signs in and out', () => {
   it('walks the whole path', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     page.setDefaultTimeout(8000);
-    await page.goto(`${baseUrl}/register/expert?lng=ar`);
+    await page.goto(`${app.baseUrl}/register/expert?lng=ar`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -63,10 +52,10 @@ describe('an expert signs up in Arabic, confirms the address from the mail file,
     await page.getByTestId('check-email').waitFor();
 
     const link = new URL(await linkInMailTo('tilelli.aitmhand@example.org'));
-    await page.goto(`${baseUrl}${link.pathname}`);
+    await page.goto(`${app.baseUrl}${link.pathname}`);
     await page.getByTestId('email-verified').waitFor();
 
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${app.baseUrl}/login`);
     await page.getByLabel('البريد الإلكتروني').fill('tilelli.aitmhand@example.org');
     await page.locator('#f-password').fill('Tanger→Dakhla 2026 à vélo');
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
@@ -76,17 +65,17 @@ describe('an expert signs up in Arabic, confirms the address from the mail file,
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('logout').click();
-    await page.waitForURL(`${baseUrl}/`);
+    await page.waitForURL(`${app.baseUrl}/`);
     expect(await page.getByTestId('nav-login').isVisible()).toBe(true);
-    await page.goto(`${baseUrl}/me`);
+    await page.goto(`${app.baseUrl}/me`);
     await page.waitForURL(/\/login$/);
     await page.close();
   });
 
   it('the sign-in and registration pages pass axe-core in French', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     for (const url of ['/login?lng=fr', '/register/expert', '/register/institution', '/password/forgot']) {
-      await page.goto(`${baseUrl}${url}`);
+      await page.goto(`${app.baseUrl}${url}`);
       expect(await seriousViolations(page), url).toEqual([]);
     }
     await page.close();

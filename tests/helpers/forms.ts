@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 
 /** The hidden CSRF token of the first form on a page. */
 export function csrfFrom(html: string): string {
@@ -26,4 +27,12 @@ export function browserLike(app: Express) {
 export function sessionCookie(res: { headers: Record<string, unknown> }): string | undefined {
   const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];
   return cookies.find((c) => c.startsWith('jisr.sid='));
+}
+
+/** A browser-like agent signed in with the given account (the demo password by default); fails the test if refused. */
+export async function signedInAgent(app: Express, email: string, password = DEMO_PASSWORD) {
+  const b = browserLike(app);
+  const res = await b.signIn(email, password);
+  if (res.status !== 303) throw new Error(`sign-in as ${email} answered ${res.status}`);
+  return b;
 }

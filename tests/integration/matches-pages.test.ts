@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
-import { browserLike, csrfFrom } from '../helpers/forms.js';
+import { csrfFrom, signedInAgent } from '../helpers/forms.js';
 import { staffInstitution } from '../helpers/needs.js';
 
 let t: TestApp;
@@ -11,11 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function as(email: string) {
-  const b = browserLike(t.app);
-  expect((await b.signIn(email, DEMO_PASSWORD)).status).toBe(303);
-  return b;
-}
+const as = (email: string) => signedInAgent(t.app, email);
 const scores = (html: string) => [...html.matchAll(/data-testid="match-score">([\d.,\s]+)</g)].map((m) => Number(m[1]!.replace(/\s/g, '').replace(',', '.')));
 
 describe('ranked experts for a need', () => {

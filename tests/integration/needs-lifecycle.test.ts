@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
-import { browserLike, csrfFrom } from '../helpers/forms.js';
+import { csrfFrom, signedInAgent } from '../helpers/forms.js';
 import { needFields, otherStaff, staffInstitution } from '../helpers/needs.js';
 
 let t: TestApp;
@@ -12,11 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function as(email: string) {
-  const b = browserLike(t.app);
-  expect((await b.signIn(email, DEMO_PASSWORD)).status).toBe(303);
-  return b;
-}
+const as = (email: string) => signedInAgent(t.app, email);
 
 async function act(b: Awaited<ReturnType<typeof as>>, needId: string, action: string, extra: Record<string, string> = {}) {
   const need = await t.db.prisma.need.findUniqueOrThrow({ where: { id: needId } });

@@ -1,10 +1,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { transitionMission } from '../../src/missions/transition-mission.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
-import { browserLike, csrfFrom } from '../helpers/forms.js';
+import { browserLike, csrfFrom, signedInAgent } from '../helpers/forms.js';
 import { needWithSelectedExpert } from '../helpers/missions.js';
 import { staffInstitution } from '../helpers/needs.js';
 
@@ -14,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function as(email: string) {
-  const b = browserLike(t.app);
-  expect((await b.signIn(email, DEMO_PASSWORD)).status).toBe(303);
-  return b;
-}
+const as = (email: string) => signedInAgent(t.app, email);
 
 describe('invitations open contact details only for findable experts', () => {
   it('refuses to invite a private or consent-withdrawn expert, and a past candidacy no longer opens a withdrawn expert', async () => {

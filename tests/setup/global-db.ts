@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,6 +10,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { seedReference } from '../../src/reference/seed-reference.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { TEMPLATE_DB, DEMO_TEMPLATE_DB, DEMO_TODAY } from '../helpers/constants.js';
+import { freePort } from '../../src/lib/free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -64,14 +64,3 @@ async function recreateDatabase(serverUrl: string, name: string): Promise<string
   return databaseUrl(serverUrl, name);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
