@@ -8,7 +8,6 @@ export interface SignedInUser extends Actor {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     // passport puts the signed-in user on req.user
     interface User extends SignedInUser {}

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
 import { AppError } from '../http/app-error.js';
-import { echoValues, parseForm } from '../http/forms.js';
+import { parseForm } from '../http/forms.js';
 import { authorize, requireRole, requireUser } from '../http/guards.js';
 import { setFlash } from '../http/session.js';
 import { loadNeedFor } from '../needs/need-loader.js';

@@ -167,7 +167,10 @@ export class SkillIndex<E extends IndexedExpert = IndexedExpert> {
     for (const id of neighbourhood(this.graph, skillId)) {
       for (let level = threshold; level <= LEVELS; level++) {
         const p = this.postings[id]?.[level - 1];
-        if (p?.length) (lists.push(p), (total += p.length));
+        if (p?.length) {
+          lists.push(p);
+          total += p.length;
+        }
       }
     }
     return { lists, total };

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
@@ -8,8 +7,9 @@ import { drainUntilEmpty } from '../../src/mail/worker.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/e2e.js';
 import { newPage, seriousViolations } from '../helpers/browser.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
+import { tempDir } from '../helpers/temp.js';
 
-const mailDir = mkdtempSync(path.join(os.tmpdir(), 'jisr-e2e-mail-'));
+const mailDir = tempDir('e2e-mail');
 
 let app: BrowserApp;
 beforeAll(async () => {

@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
@@ -13,7 +15,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     env: 'test',
     port: 0,
     host: '127.0.0.1',
-    dataDir: '/tmp/jisr-test-data',
+    dataDir: path.join(os.tmpdir(), 'jisr-test-data'), // inside the run's own temp folder (tests/setup/global-db.ts)
     sessionSecret: 'test-secret-that-is-long-enough-to-be-valid-0123456789',
     logLevel: 'silent',
     embeddedPgPort: 0,

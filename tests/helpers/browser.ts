@@ -1,16 +1,16 @@
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { resolveBrowserBinary } from '../setup/chromium-binary.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless (Playwright gives it a fresh temporary profile), with the flags this closed network needs (see ../shared/ENVIRONMENT.md). */
+/**
+ * A headless Chromium (the npm-shipped one, or CHROMIUM_PATH), with a fresh temporary profile from Playwright and
+ * the flags this closed network needs (see ../shared/ENVIRONMENT.md).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  const binary = await resolveBrowserBinary();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

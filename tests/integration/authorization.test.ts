@@ -158,7 +158,7 @@ describe('admin pages', () => {
 });
 
 describe('needs of another institution', () => {
-  it('refuses staff of one institution the edit page and the edit of another institution\'s need, and changes nothing', async (ctx) => {
+  it('refuses staff of one institution the edit page and the edit of another institution\'s need, and changes nothing', async () => {
     const p = t.db.prisma;
     const mine = (await p.institutionMember.findFirstOrThrow({ where: { user: { email: 'staff@demo.jisr.local' }, status: 'active' } })).institutionId;
     const include = { skills: { include: { skill: true } } } as const;
@@ -168,10 +168,9 @@ describe('needs of another institution', () => {
     const owner = await p.institutionMember.findFirstOrThrow({ where: { institutionId: hidden.institutionId, status: 'active', user: { status: 'active' } }, include: { user: true } });
     await p.user.update({ where: { id: owner.userId }, data: { passwordHash: await hashPassword(STRONG_PASSWORD), emailVerifiedAt: new Date() } });
     const ownerAgent = await signedIn(t.app, owner.user.email, STRONG_PASSWORD);
-    // The edit pages are being built in src/needs: until the route exists there is nothing to refuse.
+    // The owner opens the edit page: the refusals below come from the need's institution, not from a missing route.
     const control = await ownerAgent.agent.get(`/needs/${hidden.id}/edit`);
-    if (control.status === 404) return ctx.skip('no /needs/:id/edit route yet');
-    expect([403, 404]).not.toContain(control.status);
+    expect(control.status).toBe(200);
 
     /** A complete, valid-looking edit of a need, so that a refusal cannot come from validation. */
     const body = (need: typeof hidden) => ({

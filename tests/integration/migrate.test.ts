@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { MIGRATIONS_DIR } from '../../src/db/database.js';
 import { migrate, MigrationError, readMigrations } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createEmptyDatabase } from '../helpers/db.js';
+import { tempDir } from '../helpers/temp.js';
 
 const logger = createLogger('silent');
 const cleanups: (() => Promise<void>)[] = [];
@@ -21,7 +21,7 @@ async function emptyDb() {
 }
 
 function copyOfMigrations(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jisr-migrations-'));
+  const dir = tempDir('migrations');
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
 }

@@ -25,6 +25,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  // Every temporary file of the run (ours, Playwright's browser profiles, libraries') goes into one folder of the
+  // run, removed at the end: the workers inherit TMPDIR, and os.tmpdir() reads it.
+  const savedTmp = process.env.TMPDIR;
+  const runTmp = mkdtempSync(path.join(os.tmpdir(), 'jisr-test-run-'));
+  chmodSync(runTmp, 0o755); // the embedded PostgreSQL runs as another user and must reach its folder inside
+  process.env.TMPDIR = runTmp;
   let server: EmbeddedServer | undefined;
   let dir: string | undefined;
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -46,6 +52,9 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    rmSync(runTmp, { recursive: true, force: true });
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
   };
 }
 

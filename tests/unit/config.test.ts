@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { tempDir } from '../helpers/temp.js';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jisr-config-'));
+const tmp = () => tempDir('config');
 
 describe('configuration', () => {
   it('has working defaults for a local start', () => {
