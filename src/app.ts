@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Logger } from './lib/logger.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { securityHeaders } from './http/security.js';
@@ -40,10 +41,12 @@ export interface AppDeps {
   logger: Logger;
   /** loosened in tests that send many requests from one address */
   limits?: Partial<RateLimits>;
+  /** today, for the rules that depend on it (a mission starts on its start date); tests set it */
+  clock?: Clock;
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger, limits }: AppDeps): Express {
+export function createApp({ config, db, logger, limits, clock = systemClock }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -104,7 +107,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(candidacyRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
-  app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(missionRoutes({ prisma, publicUrl: config.publicUrl, clock }));
   app.use(perDiemRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));

@@ -13,3 +13,11 @@ export function isRealDay(value: string): boolean {
 }
 
 export const isoDay = z.string().trim().refine(isRealDay, 'validation.date');
+
+/** The calendar day (00:00 UTC) of an instant: mission and availability days are stored as UTC dates. */
+export function utcDay(instant: Date): Date {
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+}
+
+/** YYYY-MM-DD of a stored day. */
+export const isoDayOf = (day: Date): string => day.toISOString().slice(0, 10);

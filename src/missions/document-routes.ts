@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
+import type { Clock } from '../lib/clock.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
 import { authorize, requireUser } from '../http/guards.js';
@@ -12,9 +13,12 @@ import type { MissionPage } from './queries.js';
 const ORDER_FROM = ['approved', 'briefed', 'in_progress', 'completed', 'reported', 'evaluated', 'followed_up'];
 const CERTIFICATE_FROM = ['evaluated', 'followed_up'];
 
-/** The printable mission order (approved onwards) and certificate of participation (evaluated onwards). */
+/**
+ * The printable mission order (approved onwards) and certificate of participation (evaluated onwards, so after the
+ * completion), which prints the days the mission really took place.
+ */
 export function missionDocumentRoutes(
-  deps: { prisma: PrismaClient },
+  deps: { prisma: PrismaClient; clock: Clock },
   load: (req: Request) => Promise<MissionPage>,
   parties: (m: MissionPage) => MissionParties,
 ): Router {
@@ -23,7 +27,9 @@ export function missionDocumentRoutes(
     const m = await load(req);
     authorize(missionPolicy.documents(req.user, parties(m)));
     if (!(kind === 'order' ? ORDER_FROM : CERTIFICATE_FROM).includes(m.status)) throw AppError.notFound();
-    const data = await documentData(deps.prisma, m, req.lng);
+    // no certificate without the real days (the migration fills them for every mission completed before it)
+    if (kind === 'certificate' && !(m.startedOn && m.completedOn)) throw AppError.notFound();
+    const data = await documentData(deps.prisma, m, req.lng, deps.clock());
     const pdf = await (kind === 'order' ? renderMissionOrder : renderCertificate)(data, req.lng);
     await recordAudit(deps.prisma, { actorId: req.user!.id, action: `mission.${kind}_downloaded`, entity: 'Mission', entityId: m.id, ip: req.ip });
     res.setHeader('Content-Type', 'application/pdf');
@@ -36,7 +42,7 @@ export function missionDocumentRoutes(
   return router;
 }
 
-async function documentData(prisma: PrismaClient, m: MissionPage, lng: 'fr' | 'ar' | 'en'): Promise<MissionDocumentData> {
+async function documentData(prisma: PrismaClient, m: MissionPage, lng: 'fr' | 'ar' | 'en', now: Date): Promise<MissionDocumentData> {
   const approval = m.events.find((e) => e.toStatus === 'approved' && e.fromStatus === 'accepted');
   const officer = approval?.actorId ? await prisma.user.findUnique({ where: { id: approval.actorId }, select: { displayName: true } }) : null;
   return {
@@ -50,6 +56,7 @@ async function documentData(prisma: PrismaClient, m: MissionPage, lng: 'fr' | 'a
     startsOn: m.startsOn,
     endsOn: m.endsOn,
     days: missionDays(m.startsOn, m.endsOn),
+    held: m.startedOn && m.completedOn ? { startedOn: m.startedOn, completedOn: m.completedOn, days: missionDays(m.startedOn, m.completedOn) } : undefined,
     mode: m.need.mode,
     budget: m.budgetTotal !== null && m.travelCost !== null && m.perDiemDaily !== null
       ? { travelCost: m.travelCost.toFixed(2), perDiemDaily: m.perDiemDaily.toFixed(2), perDiemDays: m.perDiemDays ?? 0, total: m.budgetTotal.toFixed(2), currency: m.currency }
@@ -57,7 +64,7 @@ async function documentData(prisma: PrismaClient, m: MissionPage, lng: 'fr' | 'a
     approvedOn: m.approvedAt ?? undefined,
     officerName: officer?.displayName ?? undefined,
     evaluation: m.report?.rating && m.report.evaluatedAt ? { rating: m.report.rating, evaluatedOn: m.report.evaluatedAt } : undefined,
-    issuedOn: new Date(),
+    issuedOn: now,
     demo: m.isDemo,
   };
 }

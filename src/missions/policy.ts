@@ -2,7 +2,7 @@ import type { Actor } from '../auth/policy.js';
 import type { MissionStatus } from '../generated/prisma/enums.js';
 
 export type MissionAction =
-  | 'accept' | 'decline' | 'approve' | 'reject' | 'brief' | 'start' | 'complete' | 'report' | 'evaluate' | 'follow_up' | 'cancel';
+  | 'accept' | 'decline' | 'approve' | 'reject' | 'brief' | 'start' | 'start_early' | 'complete' | 'report' | 'evaluate' | 'follow_up' | 'cancel';
 type Party = 'expert' | 'staff' | 'officer';
 
 interface Transition {
@@ -20,6 +20,8 @@ export const MISSION_TRANSITIONS: Record<MissionAction, Transition> = {
   reject: { from: ['accepted'], to: 'rejected', by: ['officer'], reason: true },
   brief: { from: ['approved'], to: 'briefed', by: ['officer', 'staff'] },
   start: { from: ['briefed'], to: 'in_progress', by: ['expert', 'staff', 'officer'] },
+  // before the planned start day, only an officer may record that the mission started, and says why (mission-dates.ts)
+  start_early: { from: ['briefed'], to: 'in_progress', by: ['officer'], reason: true },
   complete: { from: ['in_progress'], to: 'completed', by: ['expert', 'staff', 'officer'] },
   report: { from: ['completed'], to: 'reported', by: ['expert'] },
   evaluate: { from: ['reported'], to: 'evaluated', by: ['staff'] },

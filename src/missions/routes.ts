@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
+import type { Clock } from '../lib/clock.js';
 import { AppError } from '../http/app-error.js';
 import { parseForm } from '../http/forms.js';
 import { authorize, requireUser } from '../http/guards.js';
@@ -12,6 +13,7 @@ import { briefingSchema, tickBriefing } from './tick-briefing.js';
 import { transitionMission } from './transition-mission.js';
 import { rescheduleMission, rescheduleSchema } from './reschedule-mission.js';
 import { missionDocumentRoutes } from './document-routes.js';
+import { offeredActions, startsLater } from './mission-dates.js';
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 const transitionSchema = z.object({
@@ -24,9 +26,14 @@ const transitionSchema = z.object({
 
 const parties = (m: MissionPage): MissionParties => ({ status: m.status, expertUserId: m.expert.userId, institutionId: m.need.institutionId });
 
-export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string }): Router {
+export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; clock: Clock }): Router {
   const router = Router();
   const { prisma } = deps;
+  // What the page offers today, and whether to say why "start" is not offered yet.
+  const dated = (req: Request, m: MissionPage) => {
+    const now = deps.clock();
+    return { actions: offeredActions(allowedMissionActions(req.user, parties(m)), m, now), startsLater: m.status === 'briefed' && startsLater(m, now) };
+  };
 
   router.get('/missions', requireUser, async (req, res) => {
     const filter = missionFilterSchema.parse(pick(req.query));
@@ -51,7 +58,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
     const canBudget = missionPolicy.setBudget(req.user, parties(m));
     res.render('missions/show', {
       mission: m,
-      actions: allowedMissionActions(req.user, parties(m)),
+      ...dated(req, m),
       canBudget,
       rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
       canBrief: missionPolicy.tickBriefing(req.user, parties(m)),
@@ -75,7 +82,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
       return res.redirect(303, `/missions/${m.id}`);
     }
     res.status(400).render('missions/show', {
-      mission: m, actions: allowedMissionActions(req.user, parties(m)), canBudget: false, rates: [], canBrief: false, canReschedule: true,
+      mission: m, ...dated(req, m), canBudget: false, rates: [], canBrief: false, canReschedule: true,
       briefingItems: BRIEFING_ITEMS, errors: result.errors, values: 'values' in result ? result.values : {},
     });
   });
@@ -96,7 +103,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
       report: f.activities && f.results && f.recommendations ? { activities: f.activities, results: f.results, recommendations: f.recommendations } : undefined,
       evaluation: f.rating && f.outcomes ? { rating: f.rating, outcomes: f.outcomes } : undefined,
       followUp: f.notes ? { notes: f.notes } : undefined,
-    }, { actorId: req.user!.id, ip: req.ip });
+    }, { actorId: req.user!.id, ip: req.ip, now: deps.clock() });
     if (result.ok) setFlash(req, 'success', `missions.flash.${action}`);
     else setFlash(req, 'error', `missions.errors.${result.reason}`);
     res.redirect(303, `/missions/${m.id}`);
@@ -108,7 +115,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
     const form = parseForm(budgetSchema, req.body);
     if (!form.ok) {
       return res.status(400).render('missions/show', {
-        mission: m, actions: allowedMissionActions(req.user, parties(m)), canBudget: true, rates: await ratesFor(prisma, m.need, m.startsOn),
+        mission: m, ...dated(req, m), canBudget: true, rates: await ratesFor(prisma, m.need, m.startsOn),
         canBrief: missionPolicy.tickBriefing(req.user, parties(m)), briefingItems: BRIEFING_ITEMS, errors: form.errors, values: form.values,
       });
     }

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { institutionStaff, notify, officers } from '../notifications/notify.js';
+import { dateRefusal, recordedDays, type DateRefusal } from './mission-dates.js';
 import { BRIEFING_ITEMS, MISSION_TRANSITIONS, type MissionAction } from './policy.js';
 
 export interface MissionTransitionInput {
@@ -15,7 +16,7 @@ export interface MissionTransitionInput {
 
 export type MissionTransitionResult =
   | { ok: true }
-  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' | 'needFull' };
+  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' | 'needFull' | DateRefusal };
 
 const ACTIVE_APPROVED = ['approved', 'briefed', 'in_progress'] as const;
 const APPROVED_OR_LATER = [...ACTIVE_APPROVED, 'completed', 'reported', 'evaluated', 'followed_up'] as const;
@@ -24,12 +25,13 @@ type Tx = Prisma.TransactionClient;
 /**
  * One guarded step of a mission. The expert's row is locked first, so two approvals that would give one expert
  * overlapping missions are decided one after the other; the mission's own version makes concurrent officers on
- * the same mission end with exactly one winner. Everything is recorded as a mission event and audited.
+ * the same mission end with exactly one winner. Everything is recorded as a mission event and audited. `now` is the
+ * app's clock: it decides whether the start day has come and which real days are recorded.
  */
 export async function transitionMission(
   deps: { prisma: PrismaClient; publicUrl: string },
   input: MissionTransitionInput,
-  ctx: { actorId: string; ip?: string; now?: Date },
+  ctx: { actorId: string; ip?: string; now: Date },
 ): Promise<MissionTransitionResult> {
   const t = MISSION_TRANSITIONS[input.action];
   const reason = input.reason?.trim() || undefined;
@@ -37,7 +39,7 @@ export async function transitionMission(
   if ((input.action === 'report' && !input.report) || (input.action === 'evaluate' && !input.evaluation) || (input.action === 'follow_up' && !input.followUp)) {
     return { ok: false, reason: 'detailsRequired' };
   }
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   return deps.prisma.$transaction(async (tx) => {
     const head = await tx.mission.findUniqueOrThrow({ where: { id: input.missionId }, select: { expertId: true, needId: true } });
     // Locks always in the same order (the need, then the expert), so concurrent approvals queue instead of deadlocking:
@@ -57,6 +59,9 @@ export async function transitionMission(
       });
       if (overlapping > 0) return fail('overlap');
     }
+    const refusal = dateRefusal(input.action, m, now);
+    if (refusal) return fail(refusal);
+    const days = recordedDays(input.action, m, now, reason);
     if (input.action === 'brief') {
       const briefing = (m.briefing ?? {}) as Record<string, unknown>;
       if (!BRIEFING_ITEMS.every((item) => briefing[item] === true)) return fail('briefingIncomplete');
@@ -64,7 +69,7 @@ export async function transitionMission(
     const updated = await tx.mission.updateMany({
       where: { id: m.id, version: input.version, status: m.status },
       data: {
-        status: t.to, version: { increment: 1 },
+        status: t.to, version: { increment: 1 }, ...days.data,
         ...(input.action === 'approve' ? { approvedAt: now } : {}),
         ...(input.action === 'reject' ? { rejectionReason: reason } : {}),
         ...(input.action === 'cancel' ? { cancellationReason: reason } : {}),
@@ -74,8 +79,8 @@ export async function transitionMission(
     if (updated.count !== 1) return fail('conflict');
     await saveReport(tx, m.id, input, ctx.actorId, now);
     await tx.missionEvent.create({ data: { missionId: m.id, actorId: ctx.actorId, fromStatus: m.status, toStatus: t.to, note: reason } });
-    await recordAudit(tx, { actorId: ctx.actorId, action: `mission.${input.action}`, entity: 'Mission', entityId: m.id, ip: ctx.ip, details: { from: m.status, to: t.to } });
-    if (input.action === 'approve') await fillNeedWhenComplete(tx, m.needId, ctx.actorId, deps.publicUrl);
+    await recordAudit(tx, { actorId: ctx.actorId, action: `mission.${input.action}`, entity: 'Mission', entityId: m.id, ip: ctx.ip, details: { from: m.status, to: t.to, ...days.audit } });
+    if (input.action === 'approve') await fillNeedWhenComplete(tx, m.needId, { actorId: ctx.actorId, now }, deps.publicUrl);
     const staff = await institutionStaff(tx, m.need.institutionId);
     const toOfficers = ['accept', 'decline', 'cancel'].includes(input.action) ? await officers(tx) : [];
     const recipients = [m.expert.userId, ...staff, ...toOfficers].filter((id) => id !== ctx.actorId);
@@ -104,11 +109,11 @@ async function saveReport(tx: Tx, missionId: string, input: MissionTransitionInp
 }
 
 /** A need wanting N experts is filled once N of its missions are approved. */
-async function fillNeedWhenComplete(tx: Tx, needId: string, actorId: string, publicUrl: string) {
+async function fillNeedWhenComplete(tx: Tx, needId: string, { actorId, now }: { actorId: string; now: Date }, publicUrl: string) {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
   const approved = await tx.mission.count({ where: { needId, status: { in: [...APPROVED_OR_LATER] } } });
   if (need.status !== 'published' || approved < need.expertsWanted) return;
-  const filled = await tx.need.updateMany({ where: { id: needId, status: 'published' }, data: { status: 'filled', version: { increment: 1 }, closedAt: new Date() } });
+  const filled = await tx.need.updateMany({ where: { id: needId, status: 'published' }, data: { status: 'filled', version: { increment: 1 }, closedAt: now } });
   if (filled.count !== 1) return;
   await tx.needEvent.create({ data: { needId, actorId, fromStatus: 'published', toStatus: 'filled' } });
   // Nobody is left waiting: the candidacies still open get their answer now.
@@ -117,7 +122,6 @@ async function fillNeedWhenComplete(tx: Tx, needId: string, actorId: string, pub
     select: { id: true, status: true, expert: { select: { userId: true } } },
   });
   if (!open.length) return;
-  const now = new Date();
   await tx.candidacy.updateMany({
     where: { id: { in: open.map((c) => c.id) } },
     data: { status: 'not_selected', reason: 'other_candidate', version: { increment: 1 } },

@@ -6,8 +6,10 @@ import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 import { needWithSelectedExpert } from '../helpers/missions.js';
 
 let app: BrowserApp;
+/** The app's day: two months before the mission (whose need opens on 2027-09-01), until the journey reaches it. */
+let today = new Date('2027-07-01T10:00:00Z');
 beforeAll(async () => {
-  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB });
+  app = await startBrowserApp({ template: DEMO_TEMPLATE_DB, clock: () => today });
 });
 afterAll(() => app?.close());
 
@@ -49,6 +51,10 @@ describe('a mission from selection to evaluation', () => {
     await act(officer, 'brief');
     expect(await seriousViolations(officer)).toEqual([]);
 
+    await expert.goto(url);
+    expect(await expert.getByTestId('mission-starts-later').count()).toBe(1);
+    expect(await expert.getByTestId('mission-action-start').count()).toBe(0);
+    today = new Date(`${mission.startsOn.toISOString().slice(0, 10)}T08:00:00Z`);
     await expert.goto(url);
     await act(expert, 'start');
     await act(expert, 'complete');

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { RateLimits } from '../../src/http/limits.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createTestDatabase, TEMPLATE_DB } from './db.js';
 
@@ -35,11 +36,11 @@ export interface TestApp {
 
 /** The app in-process, on its own copy of a template database (reference data only, or with demo data). */
 export async function startTestApp(
-  options: { template?: string; config?: Partial<Config>; limits?: Partial<RateLimits> } = {},
+  options: { template?: string; config?: Partial<Config>; limits?: Partial<RateLimits>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(options.template ?? TEMPLATE_DB);
   const app = createApp({
-    config: testConfig(options.config), db, logger: createLogger(process.env.LOG_LEVEL ?? 'silent'), limits: options.limits,
+    config: testConfig(options.config), db, logger: createLogger(process.env.LOG_LEVEL ?? 'silent'), limits: options.limits, clock: options.clock,
   });
   return { app, db, close: () => db.close() };
 }

@@ -19,3 +19,20 @@ export async function needWithSelectedExpert(prisma: PrismaClient, options: { wi
   await prisma.candidacy.create({ data: { needId: need.id, expertId: other.id, status: 'applied' } });
   return { need, expert, candidacy };
 }
+
+/**
+ * A mission of the demo expert ready to start (briefed, budgeted, checklist ticked), on the given planned days: the
+ * steps before it are covered by tests/integration/missions.test.ts, so it is written directly.
+ */
+export async function briefedMission(prisma: PrismaClient, startsOn: string, endsOn: string) {
+  const { need, expert, candidacy } = await needWithSelectedExpert(prisma, { window: [startsOn, endsOn] });
+  const rate = await prisma.perDiemRate.findFirstOrThrow({ where: { city: 'Agadir' } });
+  await prisma.candidacy.update({ where: { id: candidacy.id }, data: { status: 'selected' } });
+  return prisma.mission.create({
+    data: {
+      needId: need.id, expertId: expert.id, candidacyId: candidacy.id, startsOn: new Date(startsOn), endsOn: new Date(endsOn), status: 'briefed', version: 3,
+      travelCost: '5000', perDiemDaily: rate.dailyRate, perDiemDays: 10, budgetTotal: (5000 + Number(rate.dailyRate) * 10).toFixed(2), perDiemRateId: rate.id,
+      briefing: { documents: true, travel: true, insurance: true, contact: true }, approvedAt: new Date(Date.parse(startsOn) - 30 * 86_400_000),
+    },
+  });
+}

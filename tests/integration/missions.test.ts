@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { remindFollowUps } from '../../src/missions/follow-up-reminders.js';
 import { setMissionBudget } from '../../src/missions/set-budget.js';
@@ -9,10 +9,15 @@ import { browserLike, csrfFrom } from '../helpers/forms.js';
 import { needWithSelectedExpert } from '../helpers/missions.js';
 
 let t: TestApp;
+/** the app's today: the machine's, except where a test walks a mission into its own dates */
+let today: Date | undefined;
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB, limits: { login: { windowMs: 60_000, limit: 1000 } } });
+  t = await startTestApp({ template: DEMO_TEMPLATE_DB, clock: () => today ?? new Date(), limits: { login: { windowMs: 60_000, limit: 1000 } } });
 });
 afterAll(() => t.close());
+afterEach(() => {
+  today = undefined;
+});
 
 type Agent = ReturnType<typeof browserLike>;
 const agents = new Map<string, Agent>();
@@ -76,8 +81,11 @@ describe('mission lifecycle', () => {
     await expert.agent.post(`/missions/${mission.id}/briefing`).type('form').send({ _csrf: csrfFrom(page.text), version: String(v), documents: 'on', travel: 'on', insurance: 'on', contact: 'on' });
     expect((await step('expert@demo.jisr.local', mission.id, 'brief')).status).toBe(403);
     await step('officer@demo.jisr.local', mission.id, 'brief');
+    today = new Date('2027-09-01T08:00:00Z'); // the mission's first day
     await step('expert@demo.jisr.local', mission.id, 'start');
+    today = new Date('2027-09-10T17:00:00Z');
     await step('staff@demo.jisr.local', mission.id, 'complete');
+    expect(await t.db.prisma.mission.findUniqueOrThrow({ where: { id: mission.id } })).toMatchObject({ startedOn: new Date('2027-09-01'), completedOn: new Date('2027-09-10') });
     expect((await step('staff@demo.jisr.local', mission.id, 'report', { activities: 'x', results: 'y', recommendations: 'z' })).status).toBe(403);
     await step('expert@demo.jisr.local', mission.id, 'report', { activities: 'Ateliers avec les équipes techniques.', results: 'Plan d\'efficacité adopté.', recommendations: 'Suivi trimestriel des consommations.' });
     expect((await step('expert@demo.jisr.local', mission.id, 'evaluate', { rating: '5', outcomes: 'x' })).status).toBe(403);
@@ -126,7 +134,7 @@ describe('concurrency and conflicts', () => {
     const officer = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'officer@demo.jisr.local' } });
     const version = (await t.db.prisma.mission.findUniqueOrThrow({ where: { id: mission.id } })).version;
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => transitionMission({ prisma: t.db.prisma, publicUrl: 'http://jisr.test' }, { missionId: mission.id, action: 'approve', version }, { actorId: officer.id })),
+      Array.from({ length: 20 }, () => transitionMission({ prisma: t.db.prisma, publicUrl: 'http://jisr.test' }, { missionId: mission.id, action: 'approve', version }, { actorId: officer.id, now: new Date() })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'conflict')).toHaveLength(19);

@@ -70,7 +70,7 @@ describe('capacity of a need', () => {
         data: { needId: a.need.id, expertId: e.id, startsOn: new Date(`2033-0${i + 1}-01`), endsOn: new Date(`2033-0${i + 1}-10`), status: 'accepted', budgetTotal: '1000', travelCost: '0', perDiemDaily: rate.dailyRate, perDiemDays: 10, perDiemRateId: rate.id },
       })));
     const deps = { prisma: t.db.prisma, publicUrl: 'http://jisr.test' };
-    const results = await Promise.all(missions.map((m) => transitionMission(deps, { missionId: m.id, action: 'approve', version: 0 }, { actorId: officer.id })));
+    const results = await Promise.all(missions.map((m) => transitionMission(deps, { missionId: m.id, action: 'approve', version: 0 }, { actorId: officer.id, now: new Date() })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'needFull')).toHaveLength(2);
     expect((await t.db.prisma.need.findUniqueOrThrow({ where: { id: a.need.id } })).status).toBe('filled');

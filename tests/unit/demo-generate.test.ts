@@ -249,6 +249,11 @@ describe.each(['2026-11-29', '2028-02-29', '2027-01-01'])('demo data generated o
       if (future) expect(need.status).toBe('published');
       if (['completed', 'reported', 'evaluated', 'followed_up'].includes(m.status)) expect(m.endsOn < TODAY).toBe(true);
       if (m.status === 'in_progress') expect(m.startsOn <= TODAY && m.endsOn >= TODAY).toBe(true);
+      // a mission under way or done has really started, on or after its first day and before today; it completed after
+      expect(m.startedOn !== null).toBe(['in_progress', 'completed', 'reported', 'evaluated', 'followed_up'].includes(m.status));
+      expect(m.completedOn !== null).toBe(['completed', 'reported', 'evaluated', 'followed_up'].includes(m.status));
+      if (m.startedOn) expect(m.startedOn >= m.startsOn && m.startedOn <= TODAY).toBe(true);
+      if (m.completedOn) expect(m.completedOn >= m.startedOn! && m.completedOn < TODAY).toBe(true);
       const events = data.missionEvents.filter((e) => e.missionId === m.id);
       expect(events[0]).toMatchObject({ fromStatus: null, toStatus: 'proposed' });
       expect(events.at(-1)?.toStatus).toBe(m.status);

@@ -21,6 +21,8 @@ function mission(overrides: Partial<MissionDocumentData> = {}): MissionDocumentD
     startsOn: new Date('2026-03-02T00:00:00Z'),
     endsOn: new Date('2026-03-13T00:00:00Z'),
     days: 12,
+    // it really began two days late and ended two days early
+    held: { startedOn: new Date('2026-03-04T00:00:00Z'), completedOn: new Date('2026-03-11T00:00:00Z'), days: 8 },
     mode: 'on_site',
     budget: { travelCost: '4500.00', perDiemDaily: '850.50', perDiemDays: 12, total: '14706.00', currency: 'MAD' },
     approvedOn: new Date('2026-02-10T00:00:00Z'),
@@ -71,6 +73,15 @@ describe('mission documents', () => {
         // the body is a wrapped paragraph: the institution's name may run onto the next line
         expect(text.replace(/\s+/g, ' ')).toContain(INSTITUTION);
         expect(squash(text)).toContain(squash(t('missionDocuments.demo')));
+      });
+
+      it('certifies the days the mission really took place, not the planned ones, and nothing without them', async () => {
+        const text = squash(await extractText(await renderCertificate(mission(), lng), dir));
+        expect(text).toContain(squash(t('missionDocuments.days', { count: 8 })));
+        expect(text).not.toContain(squash(t('missionDocuments.days', { count: 12 })));
+        if (lng !== 'ar') expect(text).toContain(squash(t('missionDocuments.period', { start: f.date(new Date('2026-03-04')), end: f.date(new Date('2026-03-11')) })));
+        expect(text).not.toContain(squash(f.date(new Date('2026-03-02'))));
+        await expect(renderCertificate(mission({ held: undefined }), lng)).rejects.toThrow();
       });
 
       it('leaves the demo line out for real data, and renders without budget or approval yet', async () => {

@@ -4,9 +4,13 @@ import { ACCENT, DocumentPage } from './page.js';
 import type { MissionDocumentData } from './types.js';
 import { documentValues } from './values.js';
 
-/** The certificate of participation given to the expert once the host institution has evaluated the mission. */
+/**
+ * The certificate of participation given to the expert once the host institution has evaluated the mission. It
+ * attests the days the mission really took place, never the planned ones: without them there is no certificate.
+ */
 export async function renderCertificate(data: MissionDocumentData, lng: Locale): Promise<Buffer> {
   const v = documentValues(data, lng);
+  if (!v.heldPeriod || !v.heldDuration) throw new Error('a certificate needs the days the mission really took place');
   const { t } = v;
   const title = t('missionDocuments.certificate.title');
   const page = new DocumentPage(lng, { title: `${title} ${data.missionRef}`, subject: data.needTitle, createdAt: data.issuedOn });
@@ -20,8 +24,8 @@ export async function renderCertificate(data: MissionDocumentData, lng: Locale):
       need: v.need,
       institution: v.institution,
       place: v.place,
-      period: v.period,
-      duration: v.duration,
+      period: v.heldPeriod,
+      duration: v.heldDuration,
       mode: v.modePhrase,
     }),
     { size: 13, align: 'center' },

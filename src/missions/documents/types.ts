@@ -13,6 +13,8 @@ export interface MissionDocumentData {
   startsOn: Date;
   endsOn: Date;
   days: number;
+  /** the days the mission really took place (from its start to its completion); the certificate prints these */
+  held?: { startedOn: Date; completedOn: Date; days: number };
   mode: 'on_site' | 'remote' | 'hybrid';
   budget?: { travelCost: string; perDiemDaily: string; perDiemDays: number; total: string; currency: string };
   approvedOn?: Date;

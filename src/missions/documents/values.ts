@@ -65,6 +65,8 @@ export function documentValues(data: MissionDocumentData, lng: Locale) {
     place,
     period: t('missionDocuments.period', { start: date(data.startsOn), end: date(data.endsOn) }),
     duration: t('missionDocuments.days', { count: data.days }),
+    heldPeriod: data.held && t('missionDocuments.period', { start: date(data.held.startedOn), end: date(data.held.completedOn) }),
+    heldDuration: data.held && t('missionDocuments.days', { count: data.held.days }),
     mode: t(`missionDocuments.modes.${data.mode}`),
     modePhrase: t(`missionDocuments.modePhrases.${data.mode}`),
     budget,
