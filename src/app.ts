@@ -97,7 +97,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   });
 
   const prisma = db.prisma;
-  app.use(homeRoutes({ prisma }));
+  app.use(homeRoutes({ prisma, clock }));
   app.use(needsRoutes({ prisma }));
   app.use(authRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }, passport));
   app.use(meRoutes({ prisma }));

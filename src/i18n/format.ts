@@ -21,7 +21,7 @@ function build(lng: Locale) {
   return {
     number: (n: number | bigint) => number.format(n),
     date: (d: Date) => date.format(d),
-    dateRange: (a: Date, b: Date) => date.formatRange(a, b),
+    dateRange: memoized((a: Date, b: Date) => date.formatRange(a, b)),
     country: (code: string) => regions.of(code) ?? code,
     language: (code: string) => languages.of(code) ?? code,
     money: (amount: number, currency = 'MAD') => moneyFormat(tag, currency).format(amount),
@@ -29,6 +29,23 @@ function build(lng: Locale) {
 }
 
 export type Formatters = ReturnType<typeof formatters>;
+
+/**
+ * formatRange costs ten times two format() calls, and a page shows the same few windows again and again: ranges are
+ * remembered per language, with a bound so that memory stays small whatever the dates asked for.
+ */
+function memoized(format: (a: Date, b: Date) => string, limit = 5000): (a: Date, b: Date) => string {
+  const seen = new Map<string, string>();
+  return (a, b) => {
+    const key = `${a.getTime()}:${b.getTime()}`;
+    let text = seen.get(key);
+    if (text === undefined) {
+      if (seen.size >= limit) seen.clear();
+      seen.set(key, (text = format(a, b)));
+    }
+    return text;
+  };
+}
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 function moneyFormat(tag: string, currency: string): Intl.NumberFormat {

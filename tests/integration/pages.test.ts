@@ -4,8 +4,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 
 let t: TestApp;
+let now = new Date('2026-11-29T10:00:00Z');
 beforeAll(async () => {
-  t = await startTestApp({ template: DEMO_TEMPLATE_DB });
+  t = await startTestApp({ template: DEMO_TEMPLATE_DB, clock: () => now });
 });
 afterAll(() => t.close());
 
@@ -27,10 +28,13 @@ describe('home page', () => {
     expect(figure(res.text, 'openNeeds')).toBeGreaterThan(0);
   });
 
-  it('follows the figures when the data changes', async () => {
+  it('follows the figures when the data changes, counted at most once every 30 seconds', async () => {
     const before = figure((await request(t.app).get('/')).text, 'openNeeds');
     const need = await t.db.prisma.need.findFirstOrThrow({ where: { status: 'submitted' } });
     await t.db.prisma.need.update({ where: { id: need.id }, data: { status: 'published', publishedAt: new Date() } });
+    // Within the period the figures are the ones counted last; past it, they are counted again.
+    expect(figure((await request(t.app).get('/')).text, 'openNeeds')).toBe(before);
+    now = new Date(now.getTime() + 30_000);
     expect(figure((await request(t.app).get('/')).text, 'openNeeds')).toBe(before + 1);
     await t.db.prisma.need.update({ where: { id: need.id }, data: { status: 'submitted', publishedAt: null } });
   });
