@@ -13,3 +13,6 @@ export function isRealDay(value: string): boolean {
 }
 
 export const isoDay = z.string().trim().refine(isRealDay, 'validation.date');
+
+/** A day that passed isoDay, as the UTC midnight Date that Prisma stores in a date column. */
+export const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
