@@ -1,18 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDay } from '../lib/iso-day.js';
+import { isoDay, dayOfIso } from '../lib/iso-day.js';
+import { amountField, fromCentimes, toCentimes } from '../lib/money.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { Prisma } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { echoValues, parseForm } from '../http/forms.js';
 import { requireRole } from '../http/guards.js';
 import { setFlash } from '../http/session.js';
-import { toCentimes, fromCentimes } from '../missions/budget.js';
+import { MAX_DAILY_RATE } from '../missions/budget.js';
 
 const rateSchema = z.object({
   city: z.string().trim().min(1, 'validation.required').max(100),
   regionCode: z.string().trim().max(10).optional().transform((v) => v || undefined),
-  dailyRate: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
+  dailyRate: amountField(MAX_DAILY_RATE),
   validFrom: isoDay,
 });
 
@@ -40,7 +41,7 @@ export function perDiemRoutes({ prisma }: { prisma: PrismaClient }): Router {
     try {
       await prisma.$transaction(async (tx) => {
         const rate = await tx.perDiemRate.create({
-          data: { city, regionCode, dailyRate: fromCentimes(toCentimes(dailyRate)!), validFrom: new Date(`${validFrom}T00:00:00Z`), isDemo: false },
+          data: { city, regionCode, dailyRate: fromCentimes(toCentimes(dailyRate)!), validFrom: dayOfIso(validFrom), isDemo: false },
         });
         await recordAudit(tx, { actorId: req.user!.id, action: 'per_diem.rate_added', entity: 'PerDiemRate', entityId: rate.id, ip: req.ip, details: { city, dailyRate: rate.dailyRate.toString(), validFrom } });
       });

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Locale } from '../i18n/i18n.js';
 import { hashPassword } from '../lib/password.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { recipientName } from '../mail/recipient-name.js';
 import type { FieldErrors } from '../http/forms.js';
 import { checkPassword } from './password-policy.js';
 import { endSessionsOf } from './sessions.js';
@@ -26,7 +27,7 @@ export async function requestPasswordReset(deps: Deps, email: string, ctx: { ip?
     const token = await issueToken(tx, user.id, 'reset_password', ctx.now);
     await enqueueEmail(tx, {
       to: user.email, locale: user.locale as Locale, template: 'reset_password',
-      params: { name: user.displayName ?? '', link: `${deps.publicUrl}/password/reset/${token}` },
+      params: { name: recipientName(user), link: `${deps.publicUrl}/password/reset/${token}` },
     });
     await recordAudit(tx, { actorId: user.id, action: 'auth.reset_requested', entity: 'User', entityId: user.id, ip: ctx.ip });
   });
@@ -47,7 +48,7 @@ export async function resetPassword(deps: Deps, rawToken: string, password: stri
     const owner = await consumeToken(tx, rawToken, 'reset_password', ctx.now);
     if (!owner) return undefined;
     const user = await tx.user.update({ where: { id: owner }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
-    await enqueueEmail(tx, { to: user.email, locale: user.locale as Locale, template: 'password_changed', params: { name: user.displayName ?? '' } });
+    await enqueueEmail(tx, { to: user.email, locale: user.locale as Locale, template: 'password_changed', params: { name: recipientName(user) } });
     await recordAudit(tx, { actorId: owner, action: 'auth.password_reset', entity: 'User', entityId: owner, ip: ctx.ip });
     return owner;
   });

@@ -57,7 +57,7 @@ export async function registerExpert(deps: RegistrationDeps, input: RegisterExpe
       const token = await issueToken(tx, user.id, 'verify_email', ctx.now);
       await enqueueEmail(tx, {
         to: user.email, locale: ctx.locale, template: 'verify_email',
-        params: { name: displayName, link: `${deps.publicUrl}/verify-email/${token}` },
+        params: { link: `${deps.publicUrl}/verify-email/${token}` },
       });
       await recordAudit(tx, { actorId: user.id, action: 'user.register', entity: 'User', entityId: user.id, ip: ctx.ip, details: { role: 'expert', consent: CONSENT_VERSION } });
     });

@@ -82,7 +82,7 @@ export async function registerInstitution(deps: RegistrationDeps, input: Registe
       const token = await issueToken(tx, user.id, 'verify_email', ctx.now);
       await enqueueEmail(tx, {
         to: user.email, locale: ctx.locale, template: 'verify_email',
-        params: { name: input.displayName, link: `${deps.publicUrl}/verify-email/${token}` },
+        params: { link: `${deps.publicUrl}/verify-email/${token}` },
       });
       await recordAudit(tx, {
         actorId: user.id, action: input.mode === 'create' ? 'institution.register' : 'institution.join_request',

@@ -22,7 +22,7 @@ export async function resendVerification(deps: { prisma: PrismaClient; publicUrl
     const token = await issueToken(tx, user.id, 'verify_email', now);
     await enqueueEmail(tx, {
       to: user.email, locale: user.locale as Locale, template: 'verify_email',
-      params: { name: user.displayName ?? '', link: `${deps.publicUrl}/verify-email/${token}` },
+      params: { link: `${deps.publicUrl}/verify-email/${token}` },
     });
   });
 }

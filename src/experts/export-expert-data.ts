@@ -2,12 +2,14 @@ import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { CommandContext } from './deps.js';
 import type { CvStore } from './cv-store.js';
+import { actorLabels, exportedAuditEntry, exportedEvent, exportedReport } from './export-actors.js';
 
 /**
  * Everything Jisr holds about the user (GDPR art. 15 and 20, Law 09-08 art. 7), as one JSON document: the
  * account, the profile and its lists (skills with their labels), consents, candidacies, missions, investment
  * projects and interests, notifications, the audit entries by or about them, and the CV as base64. Secrets are
- * left out: the password hash and token hashes protect the account and say nothing about the person.
+ * left out: the password hash and token hashes protect the account and say nothing about the person. Other people
+ * who acted (officers, institution staff) appear by role or institution and time, never by user id or IP address.
  */
 export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: CvStore }, ctx: CommandContext) {
   const { prisma } = deps;
@@ -39,22 +41,27 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
     where: { OR: [{ actorId: ctx.userId }, { entityId: { in: about } }] },
     orderBy: { id: 'asc' },
   });
+  const { candidacies, missions, ...profileData } = profile ?? { candidacies: [], missions: [] };
+  const who = await actorLabels(prisma, ctx.userId, [
+    ...auditEntries.map((a) => a.actorId),
+    ...candidacies.flatMap((c) => c.events.map((e) => e.actorId)),
+    ...missions.flatMap((m) => [...m.events.map((e) => e.actorId), m.report?.evaluatorId ?? null]),
+  ]);
   const cvBytes = profile?.cvFileKey ? await deps.cvStore.get(profile.cvFileKey) : undefined;
   const { consents, notifications, investments, investmentInterests, tokens, ...account } = user;
-  const { candidacies, missions, ...profileData } = profile ?? { candidacies: [], missions: [] };
   const document = {
     format: 'jisr-personal-data/1',
     exportedAt: ctx.now.toISOString(),
     account,
     profile: profile ? profileData : null,
     consents,
-    candidacies,
-    missions,
+    candidacies: candidacies.map((c) => ({ ...c, events: c.events.map((e) => exportedEvent(e, who)) })),
+    missions: missions.map(({ report, ...m }) => ({ ...m, events: m.events.map((e) => exportedEvent(e, who)), report: report && exportedReport(report, who) })),
     investments,
     investmentInterests,
     notifications,
     accountTokens: tokens,
-    auditEntries: auditEntries.map((a) => ({ ...a, id: a.id.toString() })),
+    auditEntries: auditEntries.map((a) => exportedAuditEntry(a, ctx.userId, who)),
     cv: cvBytes ? { fileName: 'cv.pdf', contentType: 'application/pdf', uploadedAt: profile?.cvUploadedAt, base64: cvBytes.toString('base64') } : null,
   };
   await recordAudit(prisma, { actorId: ctx.userId, action: 'expert.data_exported', entity: 'User', entityId: ctx.userId, ip: ctx.ip });

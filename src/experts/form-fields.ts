@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDay, dayOfIso } from '../lib/iso-day.js';
 
 /**
  * Building blocks of the editor's zod schemas. A form posts strings (and repeated names for check boxes);
@@ -40,13 +41,8 @@ export const manyOf = <T extends string>(values: readonly T[], max: number) =>
     .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))])
     .pipe(z.array(z.enum(values as [T, ...T[]], { message: 'validation.choice' })).max(max, 'validation.expert.tooMany'));
 
-/** A calendar date as <input type="date"> sends it (YYYY-MM-DD), as a UTC midnight Date. */
-export const isoDate = z
-  .string()
-  .trim()
-  .min(1, 'validation.required')
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'validation.expert.date')
-  .transform((v) => new Date(`${v}T00:00:00Z`));
+/** A calendar date as <input type="date"> sends it (YYYY-MM-DD), as a UTC midnight Date; checked by src/lib. */
+export const isoDate = z.string().trim().min(1, 'validation.required').refine(isRealDay, 'validation.date').transform(dayOfIso);
 
 /** A phone number as people write it: digits, spaces, a leading +, dots, dashes and brackets. */
 export const optionalPhone = z

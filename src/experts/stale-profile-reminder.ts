@@ -4,6 +4,7 @@ import { issueToken } from '../auth/tokens.js';
 import { isLocale } from '../i18n/i18n.js';
 import type { Job } from '../jobs/scheduler.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { recipientName } from '../mail/recipient-name.js';
 
 /** A profile not confirmed for this long is stale: the expert is asked whether it is still true. */
 export const STALE_AFTER_MONTHS = 6;
@@ -44,11 +45,11 @@ export async function remindStaleProfiles(deps: { prisma: PrismaClient; publicUr
       AND (p."staleReminderSentAt" IS NULL OR p."staleReminderSentAt" < p."confirmedAt")
       RETURNING p.id, p."userId"`;
     for (const row of claimed) {
-      const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { email: true, displayName: true, locale: true } });
+      const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { email: true, displayName: true, emailVerifiedAt: true, locale: true } });
       const token = await issueToken(tx, row.userId, 'confirm_profile', now);
       await enqueueEmail(tx, {
         to: user.email, locale: isLocale(user.locale) ? user.locale : 'fr', template: 'profile_still_available',
-        params: { name: user.displayName ?? '', link: `${deps.publicUrl}/experts/confirm/${token}` },
+        params: { name: recipientName(user), link: `${deps.publicUrl}/experts/confirm/${token}` },
       });
       await recordAudit(tx, { action: 'expert.stale_reminder_queued', entity: 'ExpertProfile', entityId: row.id });
     }

@@ -21,3 +21,6 @@ export function utcDay(instant: Date): Date {
 
 /** YYYY-MM-DD of a stored day. */
 export const isoDayOf = (day: Date): string => day.toISOString().slice(0, 10);
+
+/** A day that passed isoDay, as the UTC midnight Date that Prisma stores in a date column. */
+export const dayOfIso = (day: string): Date => new Date(`${day}T00:00:00Z`);

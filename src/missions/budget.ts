@@ -1,7 +1,10 @@
+import { fromCentimes, toCentimes } from '../lib/money.js';
+
 /**
- * Mission budget arithmetic, in whole centimes (integers), so 0.1 + 0.2 never shows up in a signed mission order.
- * Dates are calendar days (UTC midnight); a mission from the 1st to the 1st lasts one day.
+ * Mission budget arithmetic, in whole centimes (src/lib/money.ts). Dates are calendar days (UTC midnight); a mission
+ * from the 1st to the 1st lasts one day.
  */
+
 const DAY_MS = 86_400_000;
 
 export function missionDays(startsOn: Date, endsOn: Date): number {
@@ -11,17 +14,14 @@ export function missionDays(startsOn: Date, endsOn: Date): number {
   return Math.round((end - start) / DAY_MS) + 1;
 }
 
-/** "1234.5" or "1 234,50" → centimes; undefined when it is not an amount of money. */
-export function toCentimes(amount: string | number): number | undefined {
-  const text = String(amount).trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(text)) return undefined;
-  const [units, cents = ''] = text.split('.');
-  return Number(units) * 100 + Number(cents.padEnd(2, '0'));
-}
+export { fromCentimes, toCentimes };
 
-export function fromCentimes(centimes: number): string {
-  return `${Math.floor(centimes / 100)}.${String(centimes % 100).padStart(2, '0')}`;
-}
+/**
+ * Bounds of what an officer or an admin types. A mission's total is travel + daily rate × days: with these bounds
+ * it fits its DECIMAL(12, 2) column for any mission shorter than 270 years; setMissionBudget still checks.
+ */
+export const MAX_TRAVEL_COST = 1_000_000;
+export const MAX_DAILY_RATE = 100_000;
 
 export interface Budget {
   travelCost: string;

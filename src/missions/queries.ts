@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDay } from '../lib/iso-day.js';
+import { isoDay, dayOfIso } from '../lib/iso-day.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import type { SignedInUser } from '../auth/load-actor.js';
 
@@ -34,8 +34,8 @@ export async function listMissions(prisma: PrismaClient, user: SignedInUser, f: 
       f.institution ? { need: { institutionId: f.institution } } : {},
       f.region ? { need: { regionCode: f.region } } : {},
       f.expert ? { expert: { OR: [{ firstName: { contains: f.expert, mode: 'insensitive' } }, { lastName: { contains: f.expert, mode: 'insensitive' } }] } } : {},
-      f.from ? { endsOn: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},
-      f.to ? { startsOn: { lte: new Date(`${f.to}T00:00:00Z`) } } : {},
+      f.from ? { endsOn: { gte: dayOfIso(f.from) } } : {},
+      f.to ? { startsOn: { lte: dayOfIso(f.to) } } : {},
     ],
   };
   const [total, missions] = await Promise.all([

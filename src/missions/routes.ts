@@ -1,12 +1,12 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError } from '../http/app-error.js';
-import { parseForm } from '../http/forms.js';
+import { echoValues, parseForm, type FieldErrors } from '../http/forms.js';
 import { authorize, requireUser } from '../http/guards.js';
 import { setFlash } from '../http/session.js';
-import { allowedMissionActions, BRIEFING_ITEMS, isMissionAction, missionPolicy, type MissionParties } from './policy.js';
+import { allowedMissionActions, BRIEFING_ITEMS, isMissionAction, MISSION_TRANSITIONS, missionPolicy, type MissionAction, type MissionParties } from './policy.js';
 import { listMissions, loadMission, missionFilterSchema, type MissionPage } from './queries.js';
 import { budgetSchema, ratesFor, setMissionBudget } from './set-budget.js';
 import { briefingSchema, tickBriefing } from './tick-briefing.js';
@@ -15,14 +15,26 @@ import { rescheduleMission, rescheduleSchema } from './reschedule-mission.js';
 import { missionDocumentRoutes } from './document-routes.js';
 import { offeredActions, startsLater } from './mission-dates.js';
 
-const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
+const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 const transitionSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),
-  reason: z.string().trim().max(1000).optional(),
+  reason: z.string().trim().max(1000, 'validation.tooLong').optional(),
   activities: text(5000).optional(), results: text(5000).optional(), recommendations: text(5000).optional(),
-  rating: z.coerce.number().int().min(1).max(5).optional(), outcomes: text(5000).optional(),
+  rating: z.coerce.number({ message: 'validation.choice' }).int('validation.choice').min(1, 'validation.choice').max(5, 'validation.choice').optional(),
+  outcomes: text(5000).optional(),
   notes: text(5000).optional(),
 });
+type TransitionForm = z.infer<typeof transitionSchema>;
+
+/** What each step asks for: a field left out comes back marked next to itself, with everything typed kept. */
+function missingDetails(action: MissionAction, f: TransitionForm): FieldErrors {
+  const wanted: (keyof TransitionForm)[] =
+    action === 'report' ? ['activities', 'results', 'recommendations']
+    : action === 'evaluate' ? ['rating', 'outcomes']
+    : action === 'follow_up' ? ['notes']
+    : MISSION_TRANSITIONS[action].reason ? ['reason'] : [];
+  return Object.fromEntries(wanted.filter((k) => !f[k]).map((k) => [k, { key: k === 'reason' ? 'missions.errors.reasonRequired' : 'validation.required' }]));
+}
 
 const parties = (m: MissionPage): MissionParties => ({ status: m.status, expertUserId: m.expert.userId, institutionId: m.need.institutionId });
 
@@ -53,20 +65,18 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
     return m;
   };
 
-  router.get('/missions/:id', requireUser, async (req, res) => {
-    const m = await load(req);
-    const canBudget = missionPolicy.setBudget(req.user, parties(m));
-    res.render('missions/show', {
-      mission: m,
-      ...dated(req, m),
-      canBudget,
-      rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
-      canBrief: missionPolicy.tickBriefing(req.user, parties(m)),
-      canReschedule: missionPolicy.reschedule(req.user, parties(m)),
-      briefingItems: BRIEFING_ITEMS,
-      errors: {},
+  /** The mission page; a form that came back (dates, budget, an action) shows its errors and what was typed. */
+  const render = async (req: Request, res: Response, m: MissionPage, status = 200, form: { action?: string; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
+    const p = parties(m);
+    const canBudget = missionPolicy.setBudget(req.user, p);
+    res.status(status).render('missions/show', {
+      mission: m, ...dated(req, m), canBudget, rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
+      canBrief: missionPolicy.tickBriefing(req.user, p), canReschedule: missionPolicy.reschedule(req.user, p), briefingItems: BRIEFING_ITEMS,
+      errors: form.errors ?? {}, values: form.values ?? {}, formAction: form.action ?? null,
     });
-  });
+  };
+
+  router.get('/missions/:id', requireUser, async (req, res) => render(req, res, await load(req)));
 
   router.post('/missions/:id/dates', requireUser, async (req, res) => {
     const m = await load(req);
@@ -81,10 +91,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
       setFlash(req, 'error', 'missions.errors.conflict');
       return res.redirect(303, `/missions/${m.id}`);
     }
-    res.status(400).render('missions/show', {
-      mission: m, ...dated(req, m), canBudget: false, rates: [], canBrief: false, canReschedule: true,
-      briefingItems: BRIEFING_ITEMS, errors: result.errors, values: 'values' in result ? result.values : {},
-    });
+    await render(req, res, m, 400, { errors: result.errors, values: form.ok ? echoValues(req.body as Record<string, unknown>) : form.values });
   });
 
   router.post('/missions/:id/transitions/:action', requireUser, async (req, res) => {
@@ -93,9 +100,10 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
     if (!isMissionAction(action)) throw AppError.notFound();
     authorize(missionPolicy.transition(req.user, parties(m), action));
     const form = parseForm(transitionSchema, req.body);
-    if (!form.ok) {
-      setFlash(req, 'error', 'missions.errors.detailsRequired');
-      return res.redirect(303, `/missions/${m.id}`);
+    const missing = form.ok ? missingDetails(action, form.data) : {};
+    if (!form.ok || Object.keys(missing).length) {
+      const values = form.ok ? echoValues(req.body as Record<string, unknown>) : form.values;
+      return render(req, res, m, 400, { action, errors: form.ok ? missing : { ...missing, ...form.errors }, values });
     }
     const f = form.data;
     const result = await transitionMission(deps, {
@@ -113,13 +121,11 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
     const m = await load(req);
     authorize(missionPolicy.setBudget(req.user, parties(m)));
     const form = parseForm(budgetSchema, req.body);
-    if (!form.ok) {
-      return res.status(400).render('missions/show', {
-        mission: m, ...dated(req, m), canBudget: true, rates: await ratesFor(prisma, m.need, m.startsOn),
-        canBrief: missionPolicy.tickBriefing(req.user, parties(m)), briefingItems: BRIEFING_ITEMS, errors: form.errors, values: form.values,
-      });
-    }
+    if (!form.ok) return render(req, res, m, 400, { errors: form.errors, values: form.values });
     const result = await setMissionBudget(prisma, { missionId: m.id, ...form.data }, { actorId: req.user!.id, ip: req.ip });
+    if (!result.ok && result.reason === 'tooLarge') {
+      return render(req, res, m, 400, { errors: { travelCost: { key: 'missions.errors.budgetTooLarge' } }, values: echoValues(req.body as Record<string, unknown>) });
+    }
     setFlash(req, result.ok ? 'success' : 'error', result.ok ? 'missions.flash.budget' : `missions.errors.${result.reason}`);
     res.redirect(303, `/missions/${m.id}`);
   });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { computeBudget, toCentimes } from './budget.js';
+import { amountField, MAX_COLUMN_CENTIMES } from '../lib/money.js';
+import { computeBudget, MAX_TRAVEL_COST } from './budget.js';
 
 export const budgetSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),
-  travelCost: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
+  travelCost: amountField(MAX_TRAVEL_COST),
   perDiemRateId: z.string().uuid('validation.choice'),
 });
 
@@ -17,7 +18,7 @@ export async function ratesFor(prisma: PrismaClient | Prisma.TransactionClient, 
   });
 }
 
-export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' };
+export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' | 'tooLarge' };
 
 /**
  * Sets travel cost and per diem (from the rate table) on a mission; the total is computed, never typed. Before
@@ -34,6 +35,8 @@ export async function setMissionBudget(
     const rate = (await ratesFor(tx, need, m.startsOn)).find((r) => r.id === input.perDiemRateId);
     if (!rate) return { ok: false as const, reason: 'rate' as const };
     const budget = computeBudget(input.travelCost, rate.dailyRate.toString(), m.startsOn, m.endsOn);
+    // The typed amounts are bounded, but a mission dated across centuries (old data) could still overflow the column.
+    if (Number(budget.total) * 100 > MAX_COLUMN_CENTIMES) return { ok: false as const, reason: 'tooLarge' as const };
     const updated = await tx.mission.updateMany({
       where: { id: m.id, version: input.version, status: { in: ['accepted', 'approved', 'briefed', 'in_progress'] } },
       data: {

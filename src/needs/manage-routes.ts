@@ -10,6 +10,7 @@ import { loadNeedFor, type NeedPage } from './need-loader.js';
 import { needFormSchema, type NeedForm, SKILL_ROWS, LANGUAGE_ROWS } from './need-form.js';
 import { needPageData } from './page-data.js';
 import { isNeedAction, needPolicy } from './policy.js';
+import { windowMessage } from './need-window.js';
 import { createNeed, updateNeed } from './save-need.js';
 import { transitionNeed } from './transition-need.js';
 import { formValuesOf } from './form-values.js';
@@ -97,7 +98,10 @@ export function needManageRoutes(deps: Deps): Router {
     if (!form.ok) throw AppError.badRequest();
     const result = await transitionNeed(deps, { needId: need.id, action, version: form.data.version, note: form.data.note }, { actorId: req.user!.id, ip: req.ip });
     if (result.ok) setFlash(req, 'success', `needs.flash.${action}`);
-    else setFlash(req, 'error', `needs.errors.${result.reason}`);
+    else {
+      const message = result.reason === 'windowPast' || result.reason === 'windowTooFar' ? windowMessage(result.reason) : { key: `needs.errors.${result.reason}` };
+      setFlash(req, 'error', message.key, message.params);
+    }
     res.redirect(303, `/needs/${need.id}`);
   });
 

@@ -1,19 +1,22 @@
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { FieldErrors } from '../http/forms.js';
+import { dayOfIso } from '../lib/iso-day.js';
 import { LANGUAGE_CODES } from '../reference/codes.js';
 import { languageRowsOf, skillRowsOf, type NeedForm } from './need-form.js';
+import { windowMessage, windowProblem } from './need-window.js';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors } | { ok: false; conflict: true };
 
 interface Ctx {
   actorId: string;
   ip?: string;
+  now?: Date;
 }
 
 /** Creates a draft need for an institution the actor acts for (checked by the route through the policy). */
 export async function createNeed(prisma: PrismaClient, institutionId: string, form: NeedForm, ctx: Ctx): Promise<SaveResult> {
-  const resolved = await resolve(prisma, form);
+  const resolved = await resolve(prisma, form, ctx.now ?? new Date());
   if (!resolved.ok) return resolved;
   const id = await prisma.$transaction(async (tx) => {
     const need = await tx.need.create({
@@ -31,7 +34,7 @@ export async function createNeed(prisma: PrismaClient, institutionId: string, fo
  * stored one: two people editing at once cannot silently overwrite each other (the second is told).
  */
 export async function updateNeed(prisma: PrismaClient, needId: string, form: NeedForm, ctx: Ctx): Promise<SaveResult> {
-  const resolved = await resolve(prisma, form);
+  const resolved = await resolve(prisma, form, ctx.now ?? new Date());
   if (!resolved.ok) return resolved;
   return prisma.$transaction(async (tx) => {
     const updated = await tx.need.updateMany({
@@ -58,8 +61,12 @@ type Resolved =
   | { ok: false; errors: FieldErrors };
 
 /** Checks what only the database knows (sector, region, skills) and turns the form into rows. */
-async function resolve(prisma: PrismaClient, form: NeedForm): Promise<Resolved> {
+async function resolve(prisma: PrismaClient, form: NeedForm, now: Date): Promise<Resolved> {
   const errors: FieldErrors = {};
+  const windowStart = dayOfIso(form.windowStart);
+  const windowEnd = dayOfIso(form.windowEnd);
+  const problem = windowProblem(windowEnd, now);
+  if (problem) errors.windowEnd = windowMessage(problem);
   const [sector, region] = await Promise.all([
     prisma.sector.findUnique({ where: { code: form.sectorCode } }),
     prisma.region.findUnique({ where: { code: form.regionCode } }),
@@ -97,7 +104,7 @@ async function resolve(prisma: PrismaClient, form: NeedForm): Promise<Resolved> 
     fields: {
       title: form.title, description: form.description, baseline: form.baseline ?? null, sectorCode: form.sectorCode,
       regionCode: form.regionCode, city: form.city ?? null, mode: form.mode,
-      windowStart: new Date(`${form.windowStart}T00:00:00Z`), windowEnd: new Date(`${form.windowEnd}T00:00:00Z`),
+      windowStart, windowEnd,
       durationDays: form.durationDays, expertsWanted: form.expertsWanted,
       climateTag: form.climateTag === 'on', genderTag: form.genderTag === 'on',
     },

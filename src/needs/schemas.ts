@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDay } from '../lib/iso-day.js';
 import { LANGUAGE_CODES } from '../reference/codes.js';
 
 export const PAGE_SIZE = 12;
@@ -13,15 +14,8 @@ const PARAMS = ['q', 'sector', 'region', 'mode', 'skill', 'language', 'from', 't
 const code = z.string().trim().regex(/^[A-Za-z0-9_]{1,40}$/, 'errors.filterInvalid');
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional());
-/** A calendar day that exists (2027-02-30 is refused, not rolled over to March) within a sane range of years. */
-const day = z
-  .string()
-  .trim()
-  .refine((v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-12-31';
-  }, 'catalogue.errors.date');
+/** A calendar day that exists (2027-02-30 is refused, not rolled over to March), in the catalogue's own words. */
+const day = z.string().trim().refine(isRealDay, 'catalogue.errors.date');
 
 /**
  * Query string of the public catalogue. Page numbers are clamped rather than refused (a stale link still lands

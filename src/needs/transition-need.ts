@@ -1,11 +1,12 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { institutionStaff, notify, officers } from '../notifications/notify.js';
+import { windowProblem, type WindowProblem } from './need-window.js';
 import { NEED_TRANSITIONS, type NeedAction } from './policy.js';
 
 export type TransitionResult =
   | { ok: true }
-  | { ok: false; reason: 'noteRequired' | 'notVerified' | 'conflict' };
+  | { ok: false; reason: 'noteRequired' | 'notVerified' | 'conflict' | WindowProblem };
 
 interface Input {
   needId: string;
@@ -32,6 +33,9 @@ export async function transitionNeed(
   return deps.prisma.$transaction(async (tx) => {
     const need = await tx.need.findUniqueOrThrow({ where: { id: input.needId }, include: { institution: true } });
     if (input.action === 'submit' && need.institution.status !== 'verified') return { ok: false as const, reason: 'notVerified' as const };
+    // A draft may have waited past its window (or been stored before windows were checked): it goes out only in date.
+    const problem = input.action === 'submit' || input.action === 'publish' ? windowProblem(need.windowEnd, now) : undefined;
+    if (problem) return { ok: false as const, reason: problem };
     const stamp =
       input.action === 'submit' ? { submittedAt: now, reviewComment: null }
       : input.action === 'publish' ? { publishedAt: now }

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { isLocale, translator, DEFAULT_LOCALE } from '../i18n/i18n.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { recipientName } from '../mail/recipient-name.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -21,7 +22,7 @@ export async function notify(db: Db, publicUrl: string, userIds: readonly string
   if (!unique.length) return;
   const users = await db.user.findMany({
     where: { id: { in: unique }, status: 'active' },
-    select: { id: true, email: true, locale: true, displayName: true },
+    select: { id: true, email: true, locale: true, displayName: true, emailVerifiedAt: true },
   });
   for (const user of users) {
     await db.notification.create({ data: { userId: user.id, kind: input.kind, params: input.params, link: input.link } });
@@ -29,7 +30,7 @@ export async function notify(db: Db, publicUrl: string, userIds: readonly string
     const text = translator(locale)(`notifications.${input.kind}`, input.params);
     await enqueueEmail(db, {
       to: user.email, locale, template: 'notification',
-      params: { name: user.displayName ?? '', text, link: `${publicUrl}${input.link}` },
+      params: { name: recipientName(user), text, link: `${publicUrl}${input.link}` },
     });
   }
 }

@@ -4,7 +4,8 @@ export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** Parameters each template needs; `optional` ones may be left out. */
 export const TEMPLATE_PARAMS: Record<MailTemplate, { required: readonly string[]; optional?: readonly string[] }> = {
-  verify_email: { required: ['name', 'link'] },
+  // sent to an address nobody has proven yet: never with the name the registrant typed (src/mail/recipient-name.ts)
+  verify_email: { required: ['link'] },
   reset_password: { required: ['name', 'link'] },
   account_exists: { required: ['link'] },
   password_changed: { required: ['name'], optional: ['link'] },
