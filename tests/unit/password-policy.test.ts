@@ -70,10 +70,11 @@ describe('password policy (NIST SP 800-63B)', () => {
     expect(rejectedAs('Marrakech2024')).toBe('validation.passwordWeak');
   });
 
-  it('stays fast on long inputs built to slow the estimator down', () => {
-    checkPassword('warm the dictionaries up');
-    const started = performance.now();
-    for (const pw of ['Zx9!kQ2#mP7$vL4&'.repeat(16), 'p4$$w0rd'.repeat(32), 'a1'.repeat(128)]) checkPassword(pw);
-    expect(performance.now() - started).toBeLessThan(2000);
+  // Their cost is measured by `npm run bench:password` (a ratio to an ordinary password), not timed here.
+  it('judges long inputs built to slow the estimator down like any other', () => {
+    expect(checkPassword('Zx9!kQ2#mP7$vL4&'.repeat(16))).toEqual({ ok: true });
+    expect(rejectedAs('p4$$w0rd'.repeat(32))).toBe('validation.passwordWeak');
+    expect(rejectedAs('a1'.repeat(128))).toBe('validation.passwordCommon');
+    expect(rejectedAs('a1'.repeat(129))).toBe('validation.passwordTooLong');
   });
 });
