@@ -21,6 +21,12 @@ const isStaffOf = (actor: Actor, institutionId: string, role?: MemberRole) =>
   actor.role === 'staff' &&
   actor.memberships.some((m) => m.institutionId === institutionId && m.status === 'active' && (!role || m.role === role));
 
+// "Institutions" in a visibility setting means verified ones: anyone can register an institution, and a pending or
+// rejected one opens nothing that a verified one alone may see.
+const isStaffOfVerified = (actor: Actor | undefined, institutionId?: string) =>
+  actor?.role === 'staff' &&
+  actor.memberships.some((m) => m.status === 'active' && m.institution?.status === 'verified' && (!institutionId || m.institutionId === institutionId));
+
 /**
  * Every authorisation rule of Jisr, in one place. Routes ask these questions (through `authorize` in
  * src/http/guards.ts) instead of testing roles themselves, so a rule is changed once and tested once.
@@ -42,12 +48,7 @@ export const policy = {
     if (expert.matchable === false) return false;
     if (policy.isCandidateOfActor(actor, expert)) return true;
     if (expert.visibility === 'public') return true;
-    // "institutions" means verified ones: anyone can register an institution, and a pending one opens nothing.
-    return (
-      expert.visibility === 'institutions' &&
-      actor?.role === 'staff' &&
-      actor.memberships.some((m) => m.status === 'active' && m.institution?.status === 'verified')
-    );
+    return expert.visibility === 'institutions' && isStaffOfVerified(actor);
   },
 
   /** staff of an institution with a need the expert is a candidate for (a Candidacy row exists, whatever its status) */
@@ -67,6 +68,8 @@ export const policy = {
 
   /** staff act for their own institution only */
   actForInstitution: (actor: Actor | undefined, institutionId: string) => !!actor && isStaffOf(actor, institutionId),
+  /** what reaches into experts' profiles (ranked matches, invitations): staff of a verified institution, for it */
+  actForVerifiedInstitution: (actor: Actor | undefined, institutionId: string) => isStaffOfVerified(actor, institutionId),
   manageInstitutionMembers: (actor: Actor | undefined, institutionId: string) =>
     !!actor && isStaffOf(actor, institutionId, 'admin'),
 

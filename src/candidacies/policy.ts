@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/policy.js';
+import { policy, type Actor } from '../auth/policy.js';
 import type { CandidacyStatus } from '../generated/prisma/enums.js';
 
 export type CandidacyAction = 'shortlist' | 'interview' | 'select' | 'reject' | 'withdraw';
@@ -36,9 +36,14 @@ interface CandidacyView {
 
 export const candidacyPolicy = {
   apply: (actor: Actor | undefined) => actor?.role === 'expert',
-  /** staff of the need's institution, or an officer, invite experts to a published need */
-  invite: (actor: Actor | undefined, need: { institutionId: string }) =>
-    !!actor && (actor.role === 'officer' || actsFor(actor, need.institutionId)),
+  /**
+   * the ranked experts of a need (each row then passes policy.seeExpertProfile): officers, and staff of the
+   * need's institution once an officer verified it; a pending institution's draft must not open the directory
+   */
+  seeMatches: (actor: Actor | undefined, need: { institutionId: string }) =>
+    actor?.role === 'officer' || policy.actForVerifiedInstitution(actor, need.institutionId),
+  /** the same people invite experts to a published need (and only experts they may see) */
+  invite: (actor: Actor | undefined, need: { institutionId: string }) => candidacyPolicy.seeMatches(actor, need),
   transition: (actor: Actor | undefined, c: CandidacyView, action: CandidacyAction) => {
     if (!actor) return false;
     const t = CANDIDACY_TRANSITIONS[action];
