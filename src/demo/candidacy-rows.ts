@@ -51,10 +51,10 @@ const REASONS: Partial<Record<CandidacyStatus, readonly string[]>> = {
  * `staffId` acts for the institution; the expert acts for applications and withdrawals.
  */
 export function buildCandidacy(
-  ctx: Ctx, need: NeedInfo, expert: ExpertInfo, path: CandidacyStatus[], from: Date, to: Date, staffId: string,
+  ctx: Ctx, need: NeedInfo, expert: ExpertInfo, decisions: CandidacyStatus[], from: Date, to: Date, staffId: string,
 ): { candidacy: CandidacyRow; events: CandidacyEventRow[] } {
   const { rng, today } = ctx;
-  const times = spreadTimes(ctx, from, to, path.length);
+  const { path, times } = withAcceptance(decisions, spreadTimes(ctx, from, to, decisions.length));
   const id = rng.uuid();
   const status = path[path.length - 1] as CandidacyStatus;
   const events: CandidacyEventRow[] = path.map((toStatus, i) => {
@@ -83,4 +83,15 @@ export function buildCandidacy(
       version: path.length - 1, createdAt,
     },
   };
+}
+
+/**
+ * An invitation is shortlisted only once the expert accepted it (invited → applied): the acceptance is placed halfway
+ * between the invitation and the institution's next step, without a random draw of its own, so the rest of the
+ * generated data stays as it was.
+ */
+function withAcceptance(decisions: CandidacyStatus[], times: Date[]): { path: CandidacyStatus[]; times: Date[] } {
+  if (decisions[0] !== 'invited' || decisions[1] !== 'shortlisted') return { path: decisions, times };
+  const accepted = new Date((times[0]!.getTime() + times[1]!.getTime()) / 2);
+  return { path: ['invited', 'applied', ...decisions.slice(1)], times: [times[0]!, accepted, ...times.slice(1)] };
 }

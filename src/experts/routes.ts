@@ -78,7 +78,7 @@ function withoutPrivateFields(expert: Expert, keepContact: boolean): Expert {
     nationalities: [],
     originCommune: null,
     cvFileKey: null,
-    candidateOfInstitutionIds: [],
+    candidacies: [],
     user: { ...expert.user, email: keepContact ? expert.user.email : '' },
   };
 }

@@ -1,5 +1,6 @@
 import { policy, type Actor } from '../auth/policy.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
+import type { CandidacyStatus } from '../generated/prisma/enums.js';
 import { buildSkillGraph, DEFAULT_WEIGHTS, neighbourhood, weightsFromRow } from '../matching/index.js';
 import type { MatchExpert, MatchNeed, RankContext, SkillGraph, Weights } from '../matching/index.js';
 
@@ -90,13 +91,13 @@ export async function visibleCandidates(prisma: PrismaClient, actor: Actor, cand
   const theirs = institutionIds.length && candidates.size
     ? await prisma.candidacy.findMany({
       where: { expertId: { in: [...candidates.keys()] }, need: { institutionId: { in: institutionIds } } },
-      select: { expertId: true, need: { select: { institutionId: true } } },
+      select: { expertId: true, status: true, need: { select: { institutionId: true } } },
     })
     : [];
-  const candidateOf = new Map<string, string[]>();
-  for (const c of theirs) candidateOf.set(c.expertId, [...(candidateOf.get(c.expertId) ?? []), c.need.institutionId]);
+  const candidacies = new Map<string, { institutionId: string; status: CandidacyStatus }[]>();
+  for (const c of theirs) candidacies.set(c.expertId, [...(candidacies.get(c.expertId) ?? []), { institutionId: c.need.institutionId, status: c.status }]);
   return [...candidates.values()].filter((e) =>
-    policy.seeExpertProfile(actor, { userId: e.userId, visibility: e.visibility, matchable: e.matchable, candidateOfInstitutionIds: candidateOf.get(e.id) }));
+    policy.seeExpertProfile(actor, { userId: e.userId, visibility: e.visibility, matchable: e.matchable, candidacies: candidacies.get(e.id) }));
 }
 
 export async function loadMatchExpert(prisma: PrismaClient, where: Prisma.ExpertProfileWhereUniqueInput, today: Date) {
