@@ -1,4 +1,5 @@
 /** Building one candidacy (row + its events) along a path of statuses, with ordered times in a given span. */
+import { createHash } from 'node:crypto';
 import type { CandidacyStatus } from '../generated/prisma/client.js';
 import type { Ctx } from './context.js';
 import type { ExpertInfo } from './generate-experts.js';
@@ -59,8 +60,10 @@ export function buildCandidacy(
   const status = path[path.length - 1] as CandidacyStatus;
   const events: CandidacyEventRow[] = path.map((toStatus, i) => {
     const byExpert = toStatus === 'applied' || toStatus === 'withdrawn';
+    // The acceptance inserted by withAcceptance takes no draw (see there): its id derives from the candidacy's.
+    const accepted = i === 1 && toStatus === 'applied';
     return {
-      id: rng.uuid(), candidacyId: id, actorId: byExpert ? expert.userId : staffId,
+      id: accepted ? derivedUuid(id, 'accepted') : rng.uuid(), candidacyId: id, actorId: byExpert ? expert.userId : staffId,
       fromStatus: i === 0 ? null : (path[i - 1] as CandidacyStatus), toStatus,
       note: toStatus === 'not_selected' ? 'Merci pour votre candidature ; un autre profil a été retenu pour cette mission.'
         : toStatus === 'withdrawn' ? "Je ne suis plus disponible sur la période de la mission." : null,
@@ -83,6 +86,12 @@ export function buildCandidacy(
       version: path.length - 1, createdAt,
     },
   };
+}
+
+/** A stable UUID (version 4 layout) derived from another one, for rows that must not consume a random draw. */
+function derivedUuid(from: string, salt: string): string {
+  const h = createHash('sha256').update(`${from}:${salt}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
