@@ -104,7 +104,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(expertRoutes({ prisma, pool: db.pool, config }));
   app.use(adminRoutes({ prisma, pool: db.pool }));
   app.use(needManageRoutes({ prisma, publicUrl: config.publicUrl }));
-  app.use(candidacyRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(candidacyRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }));
   app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl, clock }));

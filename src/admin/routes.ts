@@ -38,7 +38,7 @@ export function adminRoutes(deps: { prisma: PrismaClient; pool: pg.Pool }): Rout
       if (!UUID.test(userId)) throw AppError.notFound();
       const result = await run(req, userId);
       if (!result.ok && result.reason === 'notFound') throw AppError.notFound();
-      setFlash(req, result.ok ? 'success' : 'error', result.ok ? successKey : 'admin.notOnYourself');
+      setFlash(req, result.ok ? 'success' : 'error', result.ok ? successKey : result.reason === 'openMissions' ? 'admin.openMissions' : 'admin.notOnYourself');
       res.redirect(303, '/admin/users');
     };
   const ctx = (req: Request) => ({ actorId: req.user!.id, ip: req.ip });

@@ -55,6 +55,11 @@ export function accountRoutes(deps: AuthRouteDeps): Router {
       { ip: req.ip },
     );
     if (!result.ok) return res.status(400).render('auth/change-password', { values: echoValues(req.body), errors: result.errors });
+    // A new session id, as at sign-in: whoever copied the old cookie is out (passport regenerates the session). The
+    // sign-in time is kept, so a password change does not extend the session's absolute lifetime.
+    const signedInAt = req.session.signedInAt;
+    await new Promise<void>((resolve, reject) => req.logIn(req.user!, (err: unknown) => (err ? reject(err) : resolve())));
+    req.session.signedInAt = signedInAt;
     setFlash(req, 'success', result.endedSessions ? 'auth.passwordChangedOthersEnded' : 'auth.passwordChanged', { count: String(result.endedSessions) });
     res.redirect(303, '/me');
   });

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isDemoAccountEmail } from '../demo/accounts.js';
 import { hashPassword, verifyPassword } from '../lib/password.js';
-import { isLocked, LOCKOUT_THRESHOLD, lockUntilAfterFailure } from './lockout.js';
+import { isLocked, lockUntilAfterFailure } from './lockout.js';
 import { loadActor, type SignedInUser } from './load-actor.js';
 
 export type AuthResult =
@@ -26,9 +26,8 @@ export async function authenticate(prisma: PrismaClient, email: string, password
   if (!user) {
     await verifyPassword(await dummyHash, password);
     await recordAudit(prisma, { action: 'auth.login_failed', entity: 'User', ip: ctx.ip, details: { reason: 'unknown_email' } });
-    // An unknown address "locks" after as many failures as a real account, so the answer never tells them apart.
-    const failures = await countUnknownAddressFailure(prisma, email, ctx.now);
-    return { ok: false, reason: lockUntilAfterFailure(failures, ctx.now) || failures > LOCKOUT_THRESHOLD ? 'locked' : 'invalid' };
+    // An unknown address goes through the lock-out schedule of an account, so the answer never tells them apart.
+    return { ok: false, reason: await unknownAddressFailure(prisma, email, ctx.now) };
   }
   if (isLocked(user.lockedUntil, ctx.now)) {
     await verifyPassword(await dummyHash, password); // same time as any other answer
@@ -55,15 +54,31 @@ export async function authenticate(prisma: PrismaClient, email: string, password
   return actor ? { ok: true, user: actor } : { ok: false, reason: 'invalid' };
 }
 
-/** Failures on an address without an account, counted for an hour in the shared rate-limit table. */
-async function countUnknownAddressFailure(prisma: PrismaClient, email: string, now: Date): Promise<number> {
-  const key = `login-unknown:${createHash('sha256').update(email).digest('hex')}`;
-  const resetAt = new Date(now.getTime() + 3600_000);
+// A real account keeps its failure count until a successful sign-in; an unknown address keeps it this long after
+// its last failure (the rows then go), which is far beyond the longest lock of the schedule.
+const UNKNOWN_FAILURES_KEPT_MS = 30 * 24 * 3600_000;
+
+/**
+ * A failed sign-in on an address without an account, answered exactly as lockout.ts answers for an account: while
+ * "locked" nothing is counted, and once the lock has passed the address is "incorrect" again until the next step.
+ * The count and the lock live in the shared rate-limit table (no account row to hold them).
+ */
+async function unknownAddressFailure(prisma: PrismaClient, email: string, now: Date): Promise<'invalid' | 'locked'> {
+  const id = createHash('sha256').update(email).digest('hex');
+  const lock = await prisma.rateLimit.findUnique({ where: { key: `login-unknown-lock:${id}` } });
+  if (lock && isLocked(lock.resetAt, now)) return 'locked';
+  const key = `login-unknown:${id}`;
+  const keepUntil = new Date(now.getTime() + UNKNOWN_FAILURES_KEPT_MS);
   const rows = await prisma.$queryRaw<{ hits: number }[]>`
-    INSERT INTO "RateLimit" (key, hits, "resetAt") VALUES (${key}, 1, ${resetAt})
+    INSERT INTO "RateLimit" (key, hits, "resetAt") VALUES (${key}, 1, ${keepUntil})
     ON CONFLICT (key) DO UPDATE SET
       hits = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit".hits + 1 END,
-      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+      "resetAt" = EXCLUDED."resetAt"
     RETURNING hits`;
-  return rows[0]?.hits ?? 1;
+  const lockedUntil = lockUntilAfterFailure(rows[0]?.hits ?? 1, now);
+  if (!lockedUntil) return 'invalid';
+  await prisma.rateLimit.upsert({
+    where: { key: `login-unknown-lock:${id}` }, create: { key: `login-unknown-lock:${id}`, hits: 1, resetAt: lockedUntil }, update: { resetAt: lockedUntil },
+  });
+  return 'locked';
 }

@@ -8,7 +8,11 @@ import { verifyEmail } from './verify-email.js';
 
 export function registrationRoutes(deps: AuthRouteDeps): Router {
   const router = Router();
-  const limiter = rateLimit(deps.pool, { name: 'register', ...deps.limits.register });
+  // Accounts created are what a spammer wants, so they have the tight limit; forms sent back with a mistake count
+  // against a higher limit of their own, or a workshop behind one office network would be blocked by its typos.
+  // A taken address answers like a created account (nothing tells them apart), so it counts as one.
+  const created = rateLimit(deps.pool, { name: 'register', ...deps.limits.register, skipFailedRequests: true });
+  const refused = rateLimit(deps.pool, { name: 'register-failed', ...deps.limits.registerFailed, skipSuccessfulRequests: true });
   const institutionChoices = () =>
     Promise.all([
       deps.prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
@@ -19,7 +23,7 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
     res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {} });
   });
 
-  router.post('/register/expert', limiter, async (req, res) => {
+  router.post('/register/expert', created, refused, async (req, res) => {
     const form = parseForm(registerExpertSchema, req.body);
     if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors });
     const result = await registerExpert(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
@@ -32,7 +36,7 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
     res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions });
   });
 
-  router.post('/register/institution', limiter, async (req, res) => {
+  router.post('/register/institution', created, refused, async (req, res) => {
     const [regions, institutions] = await institutionChoices();
     const form = parseForm(registerInstitutionSchema, req.body);
     if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions });

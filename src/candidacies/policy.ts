@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/policy.js';
+import { policy, type Actor } from '../auth/policy.js';
 import type { CandidacyStatus } from '../generated/prisma/enums.js';
 
-export type CandidacyAction = 'shortlist' | 'interview' | 'select' | 'reject' | 'withdraw';
+export type CandidacyAction = 'accept' | 'shortlist' | 'interview' | 'select' | 'reject' | 'withdraw';
 
 export const NOT_SELECTED_REASONS = ['profile_mismatch', 'availability', 'other_candidate', 'need_changed', 'other'] as const;
 export const WITHDRAWN_REASONS = ['no_longer_available', 'accepted_other', 'personal', 'other'] as const;
@@ -14,9 +14,14 @@ interface Transition {
   reasons?: readonly string[];
 }
 
-/** applied|invited → shortlisted → interviewed → selected, or not_selected / withdrawn with a reason from a list. */
+/**
+ * applied → shortlisted → interviewed → selected, or not_selected / withdrawn with a reason from a list. An
+ * invitation becomes an application only when the expert accepts it: the institution cannot move an unanswered
+ * invitation on, since an application opens the expert's contact details (policy.seeExpertContact).
+ */
 export const CANDIDACY_TRANSITIONS: Record<CandidacyAction, Transition> = {
-  shortlist: { from: ['applied', 'invited'], to: 'shortlisted', by: 'institution' },
+  accept: { from: ['invited'], to: 'applied', by: 'expert' },
+  shortlist: { from: ['applied'], to: 'shortlisted', by: 'institution' },
   interview: { from: ['shortlisted'], to: 'interviewed', by: 'institution' },
   select: { from: ['shortlisted', 'interviewed'], to: 'selected', by: 'institution' },
   reject: { from: OPEN, to: 'not_selected', by: 'institution', reasons: NOT_SELECTED_REASONS },
@@ -36,9 +41,14 @@ interface CandidacyView {
 
 export const candidacyPolicy = {
   apply: (actor: Actor | undefined) => actor?.role === 'expert',
-  /** staff of the need's institution, or an officer, invite experts to a published need */
-  invite: (actor: Actor | undefined, need: { institutionId: string }) =>
-    !!actor && (actor.role === 'officer' || actsFor(actor, need.institutionId)),
+  /**
+   * the ranked experts of a need (each row then passes policy.seeExpertProfile): officers, and staff of the
+   * need's institution once an officer verified it; a pending institution's draft must not open the directory
+   */
+  seeMatches: (actor: Actor | undefined, need: { institutionId: string }) =>
+    actor?.role === 'officer' || policy.actForVerifiedInstitution(actor, need.institutionId),
+  /** the same people invite experts to a published need (and only experts they may see) */
+  invite: (actor: Actor | undefined, need: { institutionId: string }) => candidacyPolicy.seeMatches(actor, need),
   transition: (actor: Actor | undefined, c: CandidacyView, action: CandidacyAction) => {
     if (!actor) return false;
     const t = CANDIDACY_TRANSITIONS[action];

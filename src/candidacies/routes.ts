@@ -1,9 +1,12 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type pg from 'pg';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
 import { AppError } from '../http/app-error.js';
 import { parseForm } from '../http/forms.js';
 import { authorize, requireRole, requireUser } from '../http/guards.js';
+import type { RateLimits } from '../http/limits.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { setFlash } from '../http/session.js';
 import { loadNeedFor } from '../needs/need-loader.js';
 import { needPageData } from '../needs/page-data.js';
@@ -20,9 +23,18 @@ const transitionSchema = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
-export function candidacyRoutes(deps: { prisma: PrismaClient; publicUrl: string }): Router {
+export function candidacyRoutes(deps: { prisma: PrismaClient; pool: pg.Pool; publicUrl: string; limits: Pick<RateLimits, 'invitations'> }): Router {
   const router = Router();
   const { prisma } = deps;
+  // Every invitation lands in an expert's inbox: the staff of one institution send only so many, from any address.
+  const invitationLimiter = rateLimit(deps.pool, {
+    name: 'invitations', ...deps.limits.invitations, key: (req) => `institution:${String(req.res?.locals.invitingInstitutionId)}`,
+  });
+  const countInvitation = (req: Request, res: Response, institutionId: string) =>
+    new Promise<void>((resolve, reject) => {
+      res.locals.invitingInstitutionId = institutionId;
+      void Promise.resolve(invitationLimiter(req, res, (err?: unknown) => (err ? reject(err) : resolve()))).catch(reject);
+    });
 
   router.post('/needs/:id/apply', requireRole('expert'), async (req, res) => {
     const need = await loadNeedFor(prisma, String(req.params.id), req.user);
@@ -38,12 +50,14 @@ export function candidacyRoutes(deps: { prisma: PrismaClient; publicUrl: string 
     res.redirect(303, `/needs/${need.id}`);
   });
 
-  const invite = async (req: import('express').Request, res: import('express').Response, needId: string, fallback: string) => {
+  const invite = async (req: Request, res: Response, needId: string, fallback: string) => {
     const need = await loadNeedFor(prisma, needId, req.user);
     if (!need) throw AppError.notFound();
     authorize(candidacyPolicy.invite(req.user, need));
     const form = parseForm(needId === req.params.id ? inviteSchema : inviteSchema.extend({ needId: z.string() }), req.body);
     if (!form.ok) throw AppError.badRequest();
+    // Officers invite for the programme (matching rounds): only the institution's own invitations are counted.
+    if (req.user!.role !== 'officer') await countInvitation(req, res, need.institutionId);
     const result = await inviteExpert(deps, { needId: need.id, expertId: form.data.expertId, note: form.data.note }, { actorId: req.user!.id, ip: req.ip });
     if (result.ok) setFlash(req, result.already ? 'info' : 'success', result.already ? 'candidacies.flash.alreadyInvited' : 'candidacies.flash.invited');
     else setFlash(req, 'error', `candidacies.errors.${result.reason}`);

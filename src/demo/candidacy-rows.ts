@@ -1,4 +1,5 @@
 /** Building one candidacy (row + its events) along a path of statuses, with ordered times in a given span. */
+import { createHash } from 'node:crypto';
 import type { CandidacyStatus } from '../generated/prisma/client.js';
 import type { Ctx } from './context.js';
 import type { ExpertInfo } from './generate-experts.js';
@@ -51,16 +52,18 @@ const REASONS: Partial<Record<CandidacyStatus, readonly string[]>> = {
  * `staffId` acts for the institution; the expert acts for applications and withdrawals.
  */
 export function buildCandidacy(
-  ctx: Ctx, need: NeedInfo, expert: ExpertInfo, path: CandidacyStatus[], from: Date, to: Date, staffId: string,
+  ctx: Ctx, need: NeedInfo, expert: ExpertInfo, decisions: CandidacyStatus[], from: Date, to: Date, staffId: string,
 ): { candidacy: CandidacyRow; events: CandidacyEventRow[] } {
   const { rng, today } = ctx;
-  const times = spreadTimes(ctx, from, to, path.length);
+  const { path, times } = withAcceptance(decisions, spreadTimes(ctx, from, to, decisions.length));
   const id = rng.uuid();
   const status = path[path.length - 1] as CandidacyStatus;
   const events: CandidacyEventRow[] = path.map((toStatus, i) => {
     const byExpert = toStatus === 'applied' || toStatus === 'withdrawn';
+    // The acceptance inserted by withAcceptance takes no draw (see there): its id derives from the candidacy's.
+    const accepted = i === 1 && toStatus === 'applied';
     return {
-      id: rng.uuid(), candidacyId: id, actorId: byExpert ? expert.userId : staffId,
+      id: accepted ? derivedUuid(id, 'accepted') : rng.uuid(), candidacyId: id, actorId: byExpert ? expert.userId : staffId,
       fromStatus: i === 0 ? null : (path[i - 1] as CandidacyStatus), toStatus,
       note: toStatus === 'not_selected' ? 'Merci pour votre candidature ; un autre profil a été retenu pour cette mission.'
         : toStatus === 'withdrawn' ? "Je ne suis plus disponible sur la période de la mission." : null,
@@ -83,4 +86,21 @@ export function buildCandidacy(
       version: path.length - 1, createdAt,
     },
   };
+}
+
+/** A stable UUID (version 4 layout) derived from another one, for rows that must not consume a random draw. */
+function derivedUuid(from: string, salt: string): string {
+  const h = createHash('sha256').update(`${from}:${salt}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * An invitation is shortlisted only once the expert accepted it (invited → applied): the acceptance is placed halfway
+ * between the invitation and the institution's next step, without a random draw of its own, so the rest of the
+ * generated data stays as it was.
+ */
+function withAcceptance(decisions: CandidacyStatus[], times: Date[]): { path: CandidacyStatus[]; times: Date[] } {
+  if (decisions[0] !== 'invited' || decisions[1] !== 'shortlisted') return { path: decisions, times };
+  const accepted = new Date((times[0]!.getTime() + times[1]!.getTime()) / 2);
+  return { path: ['invited', 'applied', ...decisions.slice(1)], times: [times[0]!, accepted, ...times.slice(1)] };
 }

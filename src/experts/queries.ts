@@ -1,10 +1,11 @@
 import type { PrismaClient } from '../db/prisma.js';
+import type { CandidacyStatus } from '../generated/prisma/enums.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The institutions with a need this expert is a candidate for: what lets their staff see contact details and CV. */
-const candidateInstitutions = { candidacies: { select: { need: { select: { institutionId: true } } } } } as const;
-const institutionIds = (c: { need: { institutionId: string } }[]) => [...new Set(c.map((x) => x.need.institutionId))];
+/** The expert's candidacies (institution and status): policy.seeExpertContact decides what each one opens. */
+const candidateInstitutions = { candidacies: { select: { status: true, need: { select: { institutionId: true } } } } } as const;
+const candidaciesOf = (c: { status: CandidacyStatus; need: { institutionId: string } }[]) => c.map((x) => ({ institutionId: x.need.institutionId, status: x.status }));
 
 /** An expert's profile with what the page may show; the route decides what the viewer actually sees. */
 export async function findExpert(prisma: PrismaClient, id: string) {
@@ -22,7 +23,7 @@ export async function findExpert(prisma: PrismaClient, id: string) {
   });
   if (!expert || expert.user.status !== 'active') return undefined;
   const { candidacies, ...rest } = expert;
-  return { ...rest, candidateOfInstitutionIds: institutionIds(candidacies) };
+  return { ...rest, candidacies: candidaciesOf(candidacies) };
 }
 
 /** What the CV download needs to decide and serve: the owner, the file key, the candidacies' institutions. */
@@ -35,6 +36,6 @@ export async function findExpertFacts(prisma: PrismaClient, id: string) {
   if (!expert || expert.user.status !== 'active') return undefined;
   return {
     id: expert.id, userId: expert.userId, cvFileKey: expert.cvFileKey, matchable: expert.matchable,
-    candidateOfInstitutionIds: institutionIds(expert.candidacies),
+    candidacies: candidaciesOf(expert.candidacies),
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { policy } from '../auth/policy.js';
+import { candidacyPolicy } from '../candidacies/policy.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/guards.js';
 import { cvDownloadRoute, ownCvRoutes } from './cv-routes.js';
@@ -63,7 +64,7 @@ type Expert = NonNullable<Awaited<ReturnType<typeof findExpert>>>;
 /** Published needs of the viewer's institutions this expert is not yet a candidate for: staff invite from here. */
 async function invitableNeedsFor(prisma: PrismaClient, actor: Express.User | undefined, expertId: string) {
   if (actor?.role !== 'staff') return [];
-  const institutionIds = actor.memberships.filter((m) => m.status === 'active').map((m) => m.institutionId);
+  const institutionIds = actor.memberships.filter((m) => candidacyPolicy.invite(actor, m)).map((m) => m.institutionId);
   return prisma.need.findMany({
     where: { institutionId: { in: institutionIds }, status: 'published', candidacies: { none: { expertId } } },
     select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 50,
@@ -78,7 +79,7 @@ function withoutPrivateFields(expert: Expert, keepContact: boolean): Expert {
     nationalities: [],
     originCommune: null,
     cvFileKey: null,
-    candidateOfInstitutionIds: [],
+    candidacies: [],
     user: { ...expert.user, email: keepContact ? expert.user.email : '' },
   };
 }

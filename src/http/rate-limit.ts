@@ -102,6 +102,8 @@ export interface RateLimitOptions {
   /** Defaults to the client address (req.ip, IPv6 grouped by /56 so one host cannot rotate through its block). */
   key?: (req: Request) => string;
   skipSuccessfulRequests?: boolean;
+  /** Counts only the requests answered below 400 (a refused form is given back its hit when answered). */
+  skipFailedRequests?: boolean;
   /** Where express-rate-limit reports misconfigurations; the console when absent. */
   logger?: Logger;
 }
@@ -119,6 +121,7 @@ export function rateLimit(pool: pg.Pool, options: RateLimitOptions): RateLimitRe
     // Without a custom key the library's own generator runs, with its checks of req.ip and `trust proxy`.
     ...(options.key ? { keyGenerator: options.key } : {}),
     skipSuccessfulRequests: options.skipSuccessfulRequests ?? false,
+    skipFailedRequests: options.skipFailedRequests ?? false,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     identifier: options.name,

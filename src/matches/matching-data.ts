@@ -1,4 +1,6 @@
+import { policy, type Actor } from '../auth/policy.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
+import type { CandidacyStatus } from '../generated/prisma/enums.js';
 import { buildSkillGraph, DEFAULT_WEIGHTS, neighbourhood, weightsFromRow } from '../matching/index.js';
 import type { MatchExpert, MatchNeed, RankContext, SkillGraph, Weights } from '../matching/index.js';
 
@@ -53,10 +55,13 @@ const expertInclude = (today: Date) =>
 
 type ExpertRow = Prisma.ExpertProfileGetPayload<{ include: ReturnType<typeof expertInclude> }>;
 
-export function toMatchExpert(e: ExpertRow): MatchExpert {
+/** The matcher's expert, and its account (what the visibility rule needs to know). */
+export type LoadedExpert = MatchExpert & { userId: string };
+
+export function toMatchExpert(e: ExpertRow): LoadedExpert {
   const ratings = e.missions.map((m) => m.report?.rating).filter((r): r is number => typeof r === 'number');
   return {
-    id: e.id, active: e.user.status === 'active', consented: e.user.consents.length > 0, matchable: e.matchable, visibility: e.visibility,
+    id: e.id, userId: e.userId, active: e.user.status === 'active', consented: e.user.consents.length > 0, matchable: e.matchable, visibility: e.visibility,
     sectors: e.sectors, yearsExperience: e.yearsExperience, originRegionCode: e.originRegionCode, missionModes: e.missionModes,
     preferredRegions: e.preferredRegions, maxMissionDays: e.maxMissionDays, staleSince: e.staleSince, lastActiveAt: e.lastActiveAt,
     skills: e.skills, languages: e.languages, availability: e.availabilities,
@@ -66,7 +71,7 @@ export function toMatchExpert(e: ExpertRow): MatchExpert {
 }
 
 /** Experts holding at least one of the need's skills or a broader/narrower neighbour of one (the retrieval step). */
-export async function candidatesFor(prisma: PrismaClient, needs: readonly MatchNeed[], graph: SkillGraph, today: Date): Promise<Map<string, MatchExpert>> {
+export async function candidatesFor(prisma: PrismaClient, needs: readonly MatchNeed[], graph: SkillGraph, today: Date): Promise<Map<string, LoadedExpert>> {
   const skillIds = new Set<number>();
   for (const need of needs) for (const s of need.skills) if (s.requirement === 'required') for (const id of neighbourhood(graph, s.skillId)) skillIds.add(id);
   if (!skillIds.size) return new Map();
@@ -75,6 +80,24 @@ export async function candidatesFor(prisma: PrismaClient, needs: readonly MatchN
     include: expertInclude(today),
   });
   return new Map(rows.map((r) => [r.id, toMatchExpert(r)]));
+}
+
+/**
+ * The candidates a viewer may see, by the very rule of /experts/:id (policy.seeExpertProfile): a ranked row never
+ * names an expert whose profile page would answer 404 to the same viewer.
+ */
+export async function visibleCandidates(prisma: PrismaClient, actor: Actor, candidates: Map<string, LoadedExpert>): Promise<LoadedExpert[]> {
+  const institutionIds = actor.memberships.filter((m) => m.status === 'active').map((m) => m.institutionId);
+  const theirs = institutionIds.length && candidates.size
+    ? await prisma.candidacy.findMany({
+      where: { expertId: { in: [...candidates.keys()] }, need: { institutionId: { in: institutionIds } } },
+      select: { expertId: true, status: true, need: { select: { institutionId: true } } },
+    })
+    : [];
+  const candidacies = new Map<string, { institutionId: string; status: CandidacyStatus }[]>();
+  for (const c of theirs) candidacies.set(c.expertId, [...(candidacies.get(c.expertId) ?? []), { institutionId: c.need.institutionId, status: c.status }]);
+  return [...candidates.values()].filter((e) =>
+    policy.seeExpertProfile(actor, { userId: e.userId, visibility: e.visibility, matchable: e.matchable, candidacies: candidacies.get(e.id) }));
 }
 
 export async function loadMatchExpert(prisma: PrismaClient, where: Prisma.ExpertProfileWhereUniqueInput, today: Date) {

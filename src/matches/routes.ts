@@ -11,7 +11,7 @@ import { setFlash } from '../http/session.js';
 import { rankExpertsForNeed, rankNeedsForExpert, matchingRound } from '../matching/index.js';
 import { loadNeedFor } from '../needs/need-loader.js';
 import { exclusionReasonsOf, labelsFor, reasonsOf } from './labels.js';
-import { candidatesFor, loadMatchExpert, loadMatchNeeds, needsForExpert, rankContext } from './matching-data.js';
+import { candidatesFor, loadMatchExpert, loadMatchNeeds, needsForExpert, rankContext, visibleCandidates } from './matching-data.js';
 
 const TOP = 25;
 const UUID = UUID_PATTERN;
@@ -26,12 +26,12 @@ export function matchRoutes(deps: { prisma: PrismaClient; publicUrl: string }): 
   router.get('/needs/:id/matches', requireUser, async (req, res) => {
     const need = await loadNeedFor(prisma, String(req.params.id), req.user);
     if (!need) throw AppError.notFound();
-    authorize(candidacyPolicy.invite(req.user, need));
+    authorize(candidacyPolicy.seeMatches(req.user, need));
     const ctx = await rankContext(prisma);
     const [matchNeed] = await loadMatchNeeds(prisma, { id: need.id });
-    const candidates = await candidatesFor(prisma, [matchNeed!], ctx.graph, today());
+    const candidates = await visibleCandidates(prisma, req.user!, await candidatesFor(prisma, [matchNeed!], ctx.graph, today()));
     const showExcluded = req.user!.role === 'officer' && req.query.excluded === '1';
-    const ranking = rankExpertsForNeed(matchNeed!, candidates.values(), ctx, { limit: TOP, exclusions: showExcluded });
+    const ranking = rankExpertsForNeed(matchNeed!, candidates, ctx, { limit: TOP, exclusions: showExcluded });
     const ids = [...ranking.matches.map((m) => m.expertId), ...ranking.exclusions.map((e) => e.expertId)];
     const [experts, taken, l] = await Promise.all([
       prisma.expertProfile.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true, headline: true, cityOfResidence: true, countryOfResidence: true } }),
@@ -41,7 +41,7 @@ export function matchRoutes(deps: { prisma: PrismaClient; publicUrl: string }): 
     const byId = new Map(experts.map((e) => [e.id, e]));
     const status = new Map(taken.map((c) => [c.expertId, c.status]));
     res.render('matches/need', {
-      need, candidates: candidates.size, weightsVersion: ranking.weightsVersion, showExcluded, canSeeExcluded: req.user!.role === 'officer',
+      need, candidates: candidates.length, weightsVersion: ranking.weightsVersion, showExcluded, canSeeExcluded: req.user!.role === 'officer',
       rows: ranking.matches.map((m) => ({ expert: byId.get(m.expertId)!, score: m.score, reasons: reasonsOf(m, l, res.locals.t), candidacy: status.get(m.expertId) })),
       excluded: ranking.exclusions.map((e) => ({ expert: byId.get(e.expertId)!, reasons: exclusionReasonsOf(e, l, res.locals.t) })),
     });

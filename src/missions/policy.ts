@@ -37,9 +37,14 @@ export interface MissionParties {
   institutionId: string;
 }
 
+/** Missions still in course: while a user's expert profile has one, their role stays (src/admin/manage-user.ts). */
+export const OPEN_MISSION_STATUSES: readonly MissionStatus[] = ['proposed', 'accepted', 'approved', 'briefed', 'in_progress', 'completed', 'reported', 'evaluated'];
+
 function partiesOf(actor: Actor, m: MissionParties): Party[] {
+  // On one's own mission one is the expert and nothing else: an officer (or staff member) who also has an expert
+  // profile never budgets, approves or evaluates their own mission.
+  if (actor.id === m.expertUserId) return ['expert'];
   const parties: Party[] = [];
-  if (actor.id === m.expertUserId) parties.push('expert');
   if (actor.role === 'staff' && actor.memberships.some((x) => x.institutionId === m.institutionId && x.status === 'active')) parties.push('staff');
   if (actor.role === 'officer') parties.push('officer');
   return parties;
@@ -55,7 +60,7 @@ export const missionPolicy = {
   },
   /** the budget is the officer's, before approval and (audited) after */
   setBudget: (actor: Actor | undefined, m: MissionParties) =>
-    actor?.role === 'officer' && ['accepted', 'approved', 'briefed', 'in_progress'].includes(m.status),
+    !!actor && partiesOf(actor, m).includes('officer') && ['accepted', 'approved', 'briefed', 'in_progress'].includes(m.status),
   /** the host institution (or an officer) moves the dates while the expert has not answered */
   reschedule: (actor: Actor | undefined, m: MissionParties) =>
     !!actor && m.status === 'proposed' && partiesOf(actor, m).some((p) => p === 'staff' || p === 'officer'),

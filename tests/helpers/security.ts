@@ -9,6 +9,7 @@ import { browserLike, csrfFrom, sessionCookie } from './forms.js';
 export const LOOSE_LIMITS = {
   login: { windowMs: 60_000, limit: 1000 },
   register: { windowMs: 60_000, limit: 1000 },
+  registerFailed: { windowMs: 60_000, limit: 1000 },
   passwordReset: { windowMs: 60_000, limit: 1000 },
 };
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
-import { browserLike } from '../helpers/forms.js';
+import { browserLike, sessionCookie } from '../helpers/forms.js';
 import {
-  byTestId, escapeHtml, fr, LOOSE_LIMITS, mailLink, mainOf, OTHER_STRONG_PASSWORD, pathOf, sessionRows, signedIn, STRONG_PASSWORD,
+  byTestId, escapeHtml, fr, LOOSE_LIMITS, mailLink, mainOf, OTHER_STRONG_PASSWORD, pathOf, sessionRows, sidOf, signedIn, STRONG_PASSWORD,
 } from '../helpers/security.js';
 
 let t: TestApp;
@@ -169,6 +169,24 @@ describe('changing the password', () => {
     const there = await signedIn(t.app, email, STRONG_PASSWORD);
     expect((await change(here, { currentPassword: STRONG_PASSWORD, password: OTHER_STRONG_PASSWORD })).status).toBe(303);
     await there.agent.get('/me').expect(200);
+  });
+
+  it('gives the current session a new id (issue 10): the cookie from before the change opens nothing', async () => {
+    const email = 'change.rotate@example.org';
+    await registeredUser(email);
+    const here = await signedIn(t.app, email, STRONG_PASSWORD);
+    const res = await change(here, { currentPassword: STRONG_PASSWORD, password: OTHER_STRONG_PASSWORD });
+    expect(res.status).toBe(303);
+    const cookie = sessionCookie(res);
+    expect(cookie, 'a new session cookie').toBeDefined();
+    expect(sidOf(cookie!)).not.toBe(here.sid);
+    // Still signed in with the new cookie, with the flash that says so; the old id is gone from the store.
+    const me = await here.agent.get('/me').expect(200);
+    expect(byTestId(me.text, 'flash-success')).toBe(escapeHtml(fr('auth.passwordChanged')));
+    expect((await t.db.pool.query('SELECT 1 FROM "session" WHERE sid = $1', [here.sid])).rowCount).toBe(0);
+    const stale = await request(t.app).get('/me').set('Cookie', here.cookie.split(';')[0]!);
+    expect(stale.status).toBe(303);
+    expect(stale.headers.location).toBe('/login');
   });
 
   it('is for signed-in users only', async () => {

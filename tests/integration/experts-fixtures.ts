@@ -2,15 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PrismaClient } from '../../src/db/prisma.js';
+import type { RateLimits } from '../../src/http/limits.js';
 import { hashPassword } from '../../src/lib/password.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
 import { LOOSE_LIMITS, STRONG_PASSWORD } from '../helpers/security.js';
 
 /** Shared by the experts-*.test.ts files: the demo app with a CV folder of its own (files run in parallel). */
-export async function startExpertsApp(): Promise<TestApp & { dataDir: string }> {
+export async function startExpertsApp(limits: Partial<RateLimits> = {}): Promise<TestApp & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jisr-experts-'));
-  const t = await startTestApp({ template: DEMO_TEMPLATE_DB, limits: LOOSE_LIMITS, config: { dataDir } });
+  const t = await startTestApp({ template: DEMO_TEMPLATE_DB, limits: { ...LOOSE_LIMITS, ...limits }, config: { dataDir } });
   return {
     ...t,
     dataDir,
