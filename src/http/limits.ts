@@ -12,8 +12,9 @@ export interface RateLimits {
 
 export const DEFAULT_LIMITS: RateLimits = {
   login: { windowMs: 60_000, limit: 10 },
-  register: { windowMs: 60 * 60_000, limit: 10 },
-  registerFailed: { windowMs: 60 * 60_000, limit: 50 },
+  // A registration workshop (a consulate, an association) signs up a room of people behind one address.
+  register: { windowMs: 60 * 60_000, limit: 30 },
+  registerFailed: { windowMs: 60 * 60_000, limit: 100 },
   passwordReset: { windowMs: 60 * 60_000, limit: 5 },
   invitations: { windowMs: 24 * 60 * 60_000, limit: 50 },
 };
