@@ -2,6 +2,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { CommandContext } from './deps.js';
 import type { CvStore } from './cv-store.js';
+import { investmentDataOf } from '../investments/data-rights.js';
 
 /**
  * Everything Jisr holds about the user (GDPR art. 15 and 20, Law 09-08 art. 7), as one JSON document: the
@@ -17,8 +18,6 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
       id: true, email: true, displayName: true, role: true, locale: true, status: true, emailVerifiedAt: true, lastLoginAt: true, createdAt: true, updatedAt: true,
       consents: { orderBy: { givenAt: 'asc' } },
       notifications: { orderBy: { createdAt: 'asc' } },
-      investments: { orderBy: { createdAt: 'asc' } },
-      investmentInterests: { include: { project: { select: { id: true, title: true } } } },
       tokens: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
     },
   });
@@ -39,8 +38,9 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
     where: { OR: [{ actorId: ctx.userId }, { entityId: { in: about } }] },
     orderBy: { id: 'asc' },
   });
+  const { investments, investmentInterests } = await investmentDataOf(prisma, ctx.userId);
   const cvBytes = profile?.cvFileKey ? await deps.cvStore.get(profile.cvFileKey) : undefined;
-  const { consents, notifications, investments, investmentInterests, tokens, ...account } = user;
+  const { consents, notifications, tokens, ...account } = user;
   const { candidacies, missions, ...profileData } = profile ?? { candidacies: [], missions: [] };
   const document = {
     format: 'jisr-personal-data/1',
