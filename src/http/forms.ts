@@ -24,7 +24,8 @@ export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): Form
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    const key = issue.message.startsWith('validation.') ? issue.message : fallbackKey(issue);
+    // Our schemas name an i18n key (validation.*, or a feature's own such as invest.errors.*); zod's own messages are sentences.
+    const key = /^[a-z][A-Za-z]*\.[\w.]+$/.test(issue.message) ? issue.message : fallbackKey(issue);
     const params = 'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : undefined;
     errors[field] = { key, params };
   }

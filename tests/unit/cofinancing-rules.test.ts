@@ -3,19 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type ProjectFacts } from '../../src/cofinancing/evaluate.js';
 import { centsToDecimal, parseCents, parseHundredths } from '../../src/cofinancing/money.js';
 import { RuleSetDocumentSchema, type RuleSetDocument } from '../../src/cofinancing/rules.js';
+import { MDM_INVEST_V1 } from '../helpers/invest.js';
 
-/** MDM Invest's published rules, as migration 20261202100000_investment_track seeds them (version 1). */
-export const MDM_INVEST_V1: RuleSetDocument = {
-  currency: 'MAD',
-  rules: [
-    { id: 'min_total_cost', kind: 'min_total_cost', min: '1000000' },
-    { id: 'project_kind', kind: 'project_kind', allowed: ['creation', 'extension'] },
-    { id: 'promoter', kind: 'promoter_status', allowed: ['abroad', 'returned'], maxReturnedMonths: 12 },
-    { id: 'own_funds', kind: 'min_own_funds_share', minPercent: '25' },
-    { id: 'sector', kind: 'sector_in', sectors: ['industry', 'education', 'hotels', 'health'] },
-  ],
-  grant: { percentOfDiasporaShare: '10', cap: '5000000' },
-};
 const V1 = { version: 1, document: MDM_INVEST_V1 };
 const mad = (text: string) => parseCents(text)!;
 
