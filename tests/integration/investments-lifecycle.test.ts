@@ -211,3 +211,24 @@ describe('the officers\' review queue', () => {
     expect((await (await as('staff@demo.jisr.local')).agent.get('/officer/investments.csv')).status).toBe(403);
   });
 });
+
+describe('every page of the track renders for those who may see it, in French and Arabic', () => {
+  it('project pages in every state, the queue, the admin pages and the publishing form', async () => {
+    const projects = await t.db.prisma.investmentProject.findMany({ where: { owner: { email: INVESTOR } }, select: { id: true, status: true } });
+    expect(new Set(projects.map((p) => p.status)).size).toBeGreaterThanOrEqual(6);
+    const pages: [string, string][] = [
+      ...projects.flatMap((p): [string, string][] => [[INVESTOR, `/investments/${p.id}`], [OFFICER, `/investments/${p.id}`]]),
+      ...projects.filter((p) => p.status === 'draft').map((p): [string, string] => [INVESTOR, `/investments/${p.id}/edit`]),
+      [INVESTOR, '/me/investments'], [INVESTOR, '/investments/new'], [INVESTOR, '/invest/opportunities'], [INVESTOR, '/me'],
+      [OFFICER, '/officer/investments'], [OFFICER, '/invest/opportunities/new'], [OFFICER, '/me'],
+      ['admin@demo.jisr.local', '/admin/cofinancing'], ['admin@demo.jisr.local', '/admin/partner-banks'], ['admin@demo.jisr.local', '/me'],
+    ];
+    for (const lng of ['ar', 'fr']) {
+      for (const [who, url] of pages) {
+        const res = await (await as(who)).agent.get(`${url}${url.includes('?') ? '&' : '?'}lng=${lng}`);
+        expect(res.status, `${who} ${url} ${lng}`).toBe(200);
+        expect(res.text, url).not.toMatch(/invest\.[a-z]+\.[a-zA-Z_.]+/); // no i18n key left untranslated
+      }
+    }
+  });
+});
