@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { i18n } from '../i18n/i18n.js';
 import { AppError } from './app-error.js';
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
@@ -24,18 +25,28 @@ export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): Form
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    // Our schemas name an i18n key (validation.*, or a feature's own such as invest.errors.*); zod's own messages are sentences.
-    const key = /^[a-z][A-Za-z]*\.[\w.]+$/.test(issue.message) ? issue.message : fallbackKey(issue);
-    const params = 'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : undefined;
-    errors[field] = { key, params };
+    errors[field] = { key: messageKeyOf(issue), params: paramsOf(issue) };
   }
   return { ok: false, errors, values: echoValues(fields) };
 }
 
-function fallbackKey(issue: z.core.$ZodIssue): string {
+/**
+ * A schema names its message by a key of the translations (`needs.errors.windowOrder`, `validation.date`…); any key
+ * that exists is shown as is. Only zod's own English sentences (no message given) fall back to a generic key.
+ */
+function messageKeyOf(issue: z.core.$ZodIssue): string {
+  if (i18n.exists(issue.message)) return issue.message;
   if (issue.code === 'too_big') return 'validation.tooLong';
   if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'validation.choice';
   return 'validation.required';
+}
+
+/** Bounds of min/max checks, or the params a refinement attached to its issue (e.g. the largest amount). */
+function paramsOf(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
+  if ('maximum' in issue) return { max: Number(issue.maximum) };
+  if ('minimum' in issue) return { min: Number(issue.minimum) };
+  if (issue.code === 'custom' && issue.params) return issue.params;
+  return undefined;
 }
 
 /** Strings only, never a password, never the request object itself. */
