@@ -28,6 +28,12 @@ import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
 import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMiddleware } from './http/session.js';
 import { institutionRoutes } from './institutions/routes.js';
 import { officerRoutes } from './officer/routes.js';
+import { cofinancingRoutes } from './cofinancing/routes.js';
+import { investmentRoutes } from './investments/routes.js';
+import { officerInvestmentRoutes } from './investments/officer-routes.js';
+import { businessPlanStoreFor } from './investments/business-plan.js';
+import { opportunityRoutes } from './opportunities/routes.js';
+import { partnerBankRoutes } from './investments/partner-bank-routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -111,6 +117,11 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(perDiemRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));
+  app.use(cofinancingRoutes({ prisma }));
+  app.use(opportunityRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(investmentRoutes({ prisma, publicUrl: config.publicUrl, store: businessPlanStoreFor(config.dataDir) }));
+  app.use(officerInvestmentRoutes({ prisma }));
+  app.use(partnerBankRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

@@ -1,4 +1,4 @@
-/** The four demo accounts a visitor can sign in with (only when the demo accounts are enabled). */
+/** The five demo accounts a visitor can sign in with (only when the demo accounts are enabled). */
 export const DEMO_PASSWORD = 'Jisr-demo-2026!';
 
 export const DEMO_ACCOUNTS = [
@@ -6,6 +6,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'staff@demo.jisr.local', role: 'staff' },
   { email: 'officer@demo.jisr.local', role: 'officer' },
   { email: 'admin@demo.jisr.local', role: 'admin' },
+  // a diaspora investor with projects in several states (src/demo/seed-investments.ts)
+  { email: 'investor@demo.jisr.local', role: 'expert' },
 ] as const satisfies readonly { email: string; role: 'expert' | 'staff' | 'officer' | 'admin' }[];
 
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
@@ -15,6 +17,7 @@ export const DEMO_EMAIL = {
   staff: 'staff@demo.jisr.local',
   officer: 'officer@demo.jisr.local',
   admin: 'admin@demo.jisr.local',
+  investor: 'investor@demo.jisr.local',
 } as const;
 
 export const DEMO_EMAIL_DOMAIN = 'demo.jisr.local';

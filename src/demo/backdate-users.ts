@@ -22,8 +22,6 @@ export function backdateUsers(rng: Rng, data: DemoData): void {
   for (const m of data.missions) seen(userOfExpert.get(m.expertId), m.createdAt);
   for (const e of data.missionEvents) seen(e.actorId, e.createdAt);
   for (const r of data.missionReports) if (r.evaluatedAt) seen(r.evaluatorId, r.evaluatedAt);
-  for (const p of data.investmentProjects) seen(p.ownerId, p.createdAt);
-  for (const i of data.investmentInterests) seen(i.userId, i.createdAt);
 
   // Staff cannot have joined before their institution existed.
   const institutionCreated = new Map(data.institutions.map((i) => [i.id, i.createdAt.getTime()]));

@@ -9,7 +9,6 @@ import { createCtx } from './context.js';
 import { generateCandidacies } from './generate-candidacies.js';
 import { generateExperts } from './generate-experts.js';
 import { generateInstitutions, generateProgrammeAccounts } from './generate-institutions.js';
-import { generateInvestments } from './generate-investments.js';
 import { generateMissions } from './generate-missions.js';
 import { generateNeeds } from './generate-needs.js';
 import { generateNotifications } from './generate-notifications.js';
@@ -36,7 +35,6 @@ export function generateDemoData(options: GenerateOptions): DemoData {
   const perDiemRates = generatePerDiemRates(ctx);
   const missions = generateMissions(ctx, needs.needs, experts.experts, experts.rows, perDiemRates, { officerIds: programme.officerIds });
   const more = generateCandidacies(ctx, needs.needs, experts.experts, missions.rows.candidacies);
-  const investments = generateInvestments(ctx, experts.experts);
 
   const users = [...programme.users, ...experts.rows.users, ...institutions.rows.users];
   const userId = (email: string) => users.find((u) => u.email === email)?.id;
@@ -67,8 +65,6 @@ export function generateDemoData(options: GenerateOptions): DemoData {
     missions: missions.rows.missions,
     missionEvents: missions.rows.missionEvents,
     missionReports: missions.rows.missionReports,
-    investmentProjects: investments.investmentProjects,
-    investmentInterests: investments.investmentInterests,
     notifications,
   };
   backdateUsers(ctx.rng, data);

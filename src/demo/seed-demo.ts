@@ -9,6 +9,7 @@ import type { Logger } from '../lib/logger.js';
 import { hashPassword } from '../lib/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoAccountEmail } from './accounts.js';
 import { generateDemoData } from './generate.js';
+import { seedDemoInvestments } from './seed-investments.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -36,8 +37,13 @@ async function insert<T>(rows: readonly T[], create: (data: T[]) => Promise<unkn
 
 export async function seedDemo(prisma: PrismaClient, logger: Logger, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
+  // The investment track is seeded through its commands, once, after the rest (also on a database seeded before it existed).
+  const investorHash = () => hashPassword(options.withDemoAccounts ? DEMO_PASSWORD : randomBytes(32).toString('base64url'));
   // The usual case after the first start: nothing to do, and no password to hash.
-  if (await prisma.appSetting.findUnique({ where: { key: DEMO_SETTING_KEY } })) return { seeded: false, accounts: [] };
+  if (await prisma.appSetting.findUnique({ where: { key: DEMO_SETTING_KEY } })) {
+    await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash });
+    return { seeded: false, accounts: [] };
+  }
   // Hashing is slow (argon2id): done before the transaction so that the lock is held only while writing.
   const [usableHash, unusableHash] = await Promise.all([
     options.withDemoAccounts ? hashPassword(DEMO_PASSWORD) : Promise.resolve(null),
@@ -77,8 +83,6 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, options: Se
       await insert(data.missions, (d) => tx.mission.createMany({ data: d }));
       await insert(data.missionEvents, (d) => tx.missionEvent.createMany({ data: d }));
       await insert(data.missionReports, (d) => tx.missionReport.createMany({ data: d }));
-      await insert(data.investmentProjects, (d) => tx.investmentProject.createMany({ data: d }));
-      await insert(data.investmentInterests, (d) => tx.investmentInterest.createMany({ data: d }));
       await insert(data.notifications, (d) => tx.notification.createMany({ data: d }));
 
       const counts = Object.fromEntries(Object.entries(data).map(([table, rows]) => [table, (rows as unknown[]).length]));
@@ -89,6 +93,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, options: Se
     { timeout: 120_000, maxWait: 120_000 },
   );
 
+  await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash });
   if (!result.seeded) {
     logger.debug('demo data already present');
     return { seeded: false, accounts: [] };

@@ -4,7 +4,7 @@
  */
 import type {
   Availability, Candidacy, CandidacyEvent, Consent, ExpertDegree, ExpertLanguage, ExpertProfile, ExpertSkill,
-  Institution, InstitutionMember, InvestmentInterest, InvestmentProject, Mission, MissionEvent, MissionReport, Need,
+  Institution, InstitutionMember, Mission, MissionEvent, MissionReport, Need,
   NeedEvent, NeedLanguage, NeedSkill, Notification, PerDiemRate, User,
 } from '../generated/prisma/client.js';
 
@@ -52,13 +52,6 @@ export type MissionRow = Omit<Row<Mission>, 'travelCost' | 'perDiemDaily' | 'bud
 };
 export type MissionEventRow = MissionEvent;
 export type MissionReportRow = MissionReport;
-export type InvestmentProjectRow = Omit<Row<InvestmentProject>, 'totalCost' | 'investorContribution' | 'eligibility'> & {
-  totalCost: string;
-  investorContribution: string;
-  /** absent while no eligibility check has run (the column stays NULL) */
-  eligibility?: JsonObject;
-};
-export type InvestmentInterestRow = InvestmentInterest;
 export type NotificationRow = Omit<Notification, 'params'> & { params: JsonObject };
 
 export interface DemoData {
@@ -81,8 +74,6 @@ export interface DemoData {
   missions: MissionRow[];
   missionEvents: MissionEventRow[];
   missionReports: MissionReportRow[];
-  investmentProjects: InvestmentProjectRow[];
-  investmentInterests: InvestmentInterestRow[];
   notifications: NotificationRow[];
 }
 

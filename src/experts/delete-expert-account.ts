@@ -8,6 +8,7 @@ import type { FieldErrors } from '../http/forms.js';
 import { verifyPassword } from '../lib/password.js';
 import type { CommandContext } from './deps.js';
 import type { CvStore } from './cv-store.js';
+import { anonymiseInvestmentData } from '../investments/data-rights.js';
 
 export const deleteAccountSchema = z.object({
   password: z.string().min(1, 'validation.required').max(1024),
@@ -23,7 +24,7 @@ export const deleteAccountSchema = z.object({
  * can register again. Consents are closed, not deleted: they prove what was agreed.
  */
 export async function deleteExpertAccount(
-  deps: { prisma: PrismaClient; pool: pg.Pool; cvStore: CvStore },
+  deps: { prisma: PrismaClient; pool: pg.Pool; cvStore: CvStore; businessPlanStore?: CvStore },
   password: string,
   ctx: CommandContext,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
@@ -34,7 +35,7 @@ export async function deleteExpertAccount(
     return { ok: false, errors: { password: { key: 'validation.currentPasswordWrong' } } };
   }
   const profile = user.expertProfile;
-  await prisma.$transaction(async (tx) => {
+  const businessPlans = await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: {
@@ -63,14 +64,15 @@ export async function deleteExpertAccount(
     await tx.consent.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: ctx.now } });
     await tx.userToken.deleteMany({ where: { userId: user.id } });
     await tx.notification.deleteMany({ where: { userId: user.id } });
-    await tx.investmentInterest.deleteMany({ where: { userId: user.id } });
-    await tx.investmentProject.updateMany({ where: { ownerId: user.id }, data: { ownerId: null } });
+    const plans = await anonymiseInvestmentData(tx, user.id);
     // Messages to the old address hold the name and the address itself.
     await tx.outboxEmail.deleteMany({ where: { toAddress: user.email } });
     await tx.auditLog.updateMany({ where: { actorId: user.id }, data: { ip: null } });
     await recordAudit(tx, { actorId: user.id, action: 'expert.account_deleted', entity: 'User', entityId: user.id });
+    return plans;
   });
   if (profile?.cvFileKey) await deps.cvStore.delete(profile.cvFileKey);
+  for (const key of businessPlans) await deps.businessPlanStore?.delete(key);
   await endSessionsOf(deps.pool, user.id);
   return { ok: true };
 }

@@ -7,6 +7,8 @@ export interface ExpertDeps {
   prisma: PrismaClient;
   pool: pg.Pool;
   cvStore: CvStore;
+  /** business plans of the user's investment projects (their files go with an erasure) */
+  businessPlanStore?: CvStore;
   /** base of the links put in e-mails */
   publicUrl: string;
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { CommandContext } from './deps.js';
 import type { CvStore } from './cv-store.js';
 import { actorLabels, exportedAuditEntry, exportedEvent, exportedReport } from './export-actors.js';
+import { investmentDataOf } from '../investments/data-rights.js';
 
 /**
  * Everything Jisr holds about the user (GDPR art. 15 and 20, Law 09-08 art. 7), as one JSON document: the
@@ -19,8 +20,6 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
       id: true, email: true, displayName: true, role: true, locale: true, status: true, emailVerifiedAt: true, lastLoginAt: true, createdAt: true, updatedAt: true,
       consents: { orderBy: { givenAt: 'asc' } },
       notifications: { orderBy: { createdAt: 'asc' } },
-      investments: { orderBy: { createdAt: 'asc' } },
-      investmentInterests: { include: { project: { select: { id: true, title: true } } } },
       tokens: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
     },
   });
@@ -41,6 +40,7 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
     where: { OR: [{ actorId: ctx.userId }, { entityId: { in: about } }] },
     orderBy: { id: 'asc' },
   });
+  const { investments, investmentInterests } = await investmentDataOf(prisma, ctx.userId);
   const { candidacies, missions, ...profileData } = profile ?? { candidacies: [], missions: [] };
   const who = await actorLabels(prisma, ctx.userId, [
     ...auditEntries.map((a) => a.actorId),
@@ -48,7 +48,7 @@ export async function exportExpertData(deps: { prisma: PrismaClient; cvStore: Cv
     ...missions.flatMap((m) => [...m.events.map((e) => e.actorId), m.report?.evaluatorId ?? null]),
   ]);
   const cvBytes = profile?.cvFileKey ? await deps.cvStore.get(profile.cvFileKey) : undefined;
-  const { consents, notifications, investments, investmentInterests, tokens, ...account } = user;
+  const { consents, notifications, tokens, ...account } = user;
   const document = {
     format: 'jisr-personal-data/1',
     exportedAt: ctx.now.toISOString(),

@@ -10,6 +10,7 @@ import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/guards.js';
 import { cvDownloadRoute, ownCvRoutes } from './cv-routes.js';
 import { folderCvStore, type CvStore } from './cv-store.js';
+import { businessPlanStoreFor } from '../investments/business-plan.js';
 import { dataRightsRoutes } from './data-rights-routes.js';
 import type { ExpertDeps } from './deps.js';
 import { editorRoutes } from './editor-routes.js';
@@ -27,7 +28,8 @@ export interface ExpertRouteDeps {
 }
 
 export function expertRoutes({ prisma, pool, config, cvStore }: ExpertRouteDeps): Router {
-  const deps: ExpertDeps = { prisma, pool, publicUrl: config.publicUrl, cvStore: cvStore ?? folderCvStore(path.join(config.dataDir, 'cv')) };
+  const deps: ExpertDeps = { prisma, pool, publicUrl: config.publicUrl, cvStore: cvStore ?? folderCvStore(path.join(config.dataDir, 'cv')),
+    businessPlanStore: businessPlanStoreFor(config.dataDir) };
   const router = Router();
 
   router.use(freshnessRoutes(prisma));

@@ -1,7 +1,7 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { FieldErrors } from '../http/forms.js';
+import { pdfProblem } from '../lib/pdf-file.js';
 import type { CommandContext } from './deps.js';
 import { cvKeyFor, type CvStore } from './cv-store.js';
 import { confirmedNow } from './save-profile-fields.js';
@@ -18,12 +18,10 @@ export async function uploadCv(
   file: { buffer: Buffer; size: number } | undefined,
   ctx: CommandContext,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  if (!file || file.size === 0) return { ok: false, errors: { cv: { key: 'validation.expert.cvMissing' } } };
-  if (file.size > MAX_CV_BYTES) return { ok: false, errors: { cv: { key: 'validation.expert.cvTooLarge', params: { max: 5 } } } };
-  const type = await fileTypeFromBuffer(file.buffer);
-  if (type?.mime !== 'application/pdf' || !file.buffer.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
-    return { ok: false, errors: { cv: { key: 'validation.expert.cvNotPdf' } } };
-  }
+  const problem = await pdfProblem(file, MAX_CV_BYTES);
+  if (problem === 'missing' || !file) return { ok: false, errors: { cv: { key: 'validation.expert.cvMissing' } } };
+  if (problem === 'tooLarge') return { ok: false, errors: { cv: { key: 'validation.expert.cvTooLarge', params: { max: 5 } } } };
+  if (problem === 'notPdf') return { ok: false, errors: { cv: { key: 'validation.expert.cvNotPdf' } } };
   const profile = await deps.prisma.expertProfile.findUniqueOrThrow({ where: { userId: ctx.userId }, select: { id: true } });
   const key = cvKeyFor(profile.id);
   await deps.cvStore.put(key, file.buffer);

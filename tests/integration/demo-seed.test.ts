@@ -28,7 +28,8 @@ describe('demo data in the database', () => {
   it('is seeded once: a restart writes nothing more', async () => {
     const db = await database(DEMO_TEMPLATE_DB);
     const before = await counts(db);
-    expect(before).toMatchObject({ experts: 300, institutions: 40, needs: 80, missions: 30, projects: 15 });
+    // 300 generated experts and the investor's minimal profile; 15 projects made through the investment commands
+    expect(before).toMatchObject({ experts: 301, institutions: 40, needs: 80, missions: 30, projects: 15 });
     expect(await seedDemo(db.prisma, logger, { today: new Date(), withDemoAccounts: true })).toEqual({ seeded: false, accounts: [] });
     expect(await counts(db)).toEqual(before);
   });
@@ -37,10 +38,11 @@ describe('demo data in the database', () => {
     const db = await database();
     const results = await Promise.all([0, 1].map(() => seedDemo(db.prisma, logger, { today: DEMO_TODAY, withDemoAccounts: true })));
     expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
-    expect((await counts(db)).experts).toBe(300);
+    expect((await counts(db)).experts).toBe(301);
+    expect(await db.prisma.investmentEvaluation.count()).toBeGreaterThan(0);
   });
 
-  it('lets the four demo accounts sign in with the documented password, with the right roles', async () => {
+  it('lets the five demo accounts sign in with the documented password, with the right roles', async () => {
     const db = await database(DEMO_TEMPLATE_DB);
     for (const account of DEMO_ACCOUNTS) {
       const user = await db.prisma.user.findUniqueOrThrow({ where: { email: account.email } });

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/database.js';
 import { createTestDatabase } from '../helpers/db.js';
 
 /** Prisma keeps these in the schema as Unsupported(...): the SQL has them, the client does not read them. */
-const UNSUPPORTED_COLUMNS: Record<string, string[]> = { Need: ['search'] };
+const UNSUPPORTED_COLUMNS: Record<string, string[]> = { Need: ['search'], InvestmentOpportunity: ['search'] };
 const TABLE_OF: Record<string, string> = { Session: 'session' };
 
 let db: Database;
@@ -101,16 +101,31 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     await p.missionEvent.update({ where: { id: mEvent.id }, data: { note: 'ok' } }); mark('MissionEvent');
     const report = await p.missionReport.create({ data: { missionId: mission.id, expertActivities: 'Ateliers' } });
     await p.missionReport.update({ where: { id: report.id }, data: { rating: 5 } }); mark('MissionReport');
+    const investmentSector = await p.investmentSector.update({ where: { code: 'hotels' }, data: { sortOrder: 3 } }); mark('InvestmentSector');
+    const bank = await p.partnerBank.create({ data: { name: 'Banque d’essai' } });
+    await p.partnerBank.update({ where: { id: bank.id }, data: { active: false } }); mark('PartnerBank');
     const project = await p.investmentProject.create({
-      data: { ownerId: user.id, title: 'Argan', description: 'Unité', sectorCode: sector.code, regionCode: region.code, totalCost: '1500000', investorContribution: '600000' },
+      data: { ownerId: user.id, title: 'Argan', description: 'Unité', sectorCode: investmentSector.code, regionCode: region.code, totalCost: '1500000', ownFunds: '600000',
+        diasporaSharePercent: '40.5', bankId: bank.id, climateTags: ['water_saving'], kind: 'extension', promoterStatus: 'returned', returnedMonthsAgo: 6 },
     });
-    await p.investmentProject.update({ where: { id: project.id }, data: { status: 'submitted' } }); mark('InvestmentProject');
-    const interest = await p.investmentInterest.create({ data: { projectId: project.id, userId: user.id } });
-    await p.investmentInterest.update({ where: { id: interest.id }, data: { message: 'Intéressé' } }); mark('InvestmentInterest');
+    const funded = await p.investmentProject.update({ where: { id: project.id }, data: { status: 'funded', grantAwarded: '60750.00', fundedOn: new Date('2027-01-01') } });
+    expect(funded.diasporaSharePercent.toString()).toBe('40.5'); mark('InvestmentProject');
+    const invEvent = await p.investmentEvent.create({ data: { projectId: project.id, actorId: user.id, toStatus: 'draft' } });
+    await p.investmentEvent.update({ where: { id: invEvent.id }, data: { note: 'n' } }); mark('InvestmentEvent');
+    const ruleSet = await p.cofinancingRuleSet.create({ data: { name: 'MDM Invest', rules: { minProject: 1_000_000 }, effectiveFrom: new Date('2027-01-01') } });
+    await p.cofinancingRuleSet.update({ where: { version: ruleSet.version }, data: { active: false } }); mark('CofinancingRuleSet');
+    const evaluation = await p.investmentEvaluation.create({ data: { projectId: project.id, ruleSetVersion: ruleSet.version, eligible: true, grant: '60750', result: { outcomes: [] } } });
+    await p.investmentEvaluation.update({ where: { id: evaluation.id }, data: { eligible: false } }); mark('InvestmentEvaluation');
+    const override = await p.investmentRuleOverride.create({ data: { projectId: project.id, ruleId: 'own_funds', passed: true, reason: 'Attestation', officerId: user.id } });
+    await p.investmentRuleOverride.update({ where: { id: override.id }, data: { reason: 'Attestation reçue' } }); mark('InvestmentRuleOverride');
+    const opportunity = await p.investmentOpportunity.create({
+      data: { publisherId: user.id, institutionId: inst.id, title: 'Zone industrielle', description: 'Lots', kind: 'offer', sectorCode: 'industry', regionCode: region.code, ticketMin: '1000000', ticketMax: '5000000' },
+    });
+    await p.investmentOpportunity.update({ where: { id: opportunity.id }, data: { status: 'closed', version: { increment: 1 } } }); mark('InvestmentOpportunity');
+    const interest = await p.investmentInterest.create({ data: { opportunityId: opportunity.id, userId: user.id } });
+    await p.investmentInterest.update({ where: { id: interest.id }, data: { message: 'Intéressé', answer: 'Merci', answeredAt: new Date() } }); mark('InvestmentInterest');
     const weights = await p.matcherWeights.create({ data: { weights: { skills: 60 } } });
     await p.matcherWeights.update({ where: { version: weights.version }, data: { note: 'defaults' } }); mark('MatcherWeights');
-    const rules = await p.cofinancingRuleSet.create({ data: { name: 'MDM Invest', rules: { minProject: 1_000_000 } } });
-    await p.cofinancingRuleSet.update({ where: { version: rules.version }, data: { active: false } }); mark('CofinancingRuleSet');
     await p.appSetting.create({ data: { key: 'test.key', value: { a: 1 } } });
     await p.appSetting.update({ where: { key: 'test.key' }, data: { value: { a: 2 } } }); mark('AppSetting');
     const note = await p.notification.create({ data: { userId: user.id, kind: 'mission.approved', params: { id: mission.id } } });
