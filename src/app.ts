@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
 import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMiddleware } from './http/session.js';
 import { institutionRoutes } from './institutions/routes.js';
 import { officerRoutes } from './officer/routes.js';
+import { reportRoutes } from './reports/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -103,6 +104,8 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(needManageRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(candidacyRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
+  // Before officerRoutes, whose guard on /officer admits officers only: admins read the reports too.
+  app.use(reportRoutes({ prisma, pool: db.pool }));
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(perDiemRoutes({ prisma }));
