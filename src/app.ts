@@ -28,6 +28,7 @@ import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMid
 import { institutionRoutes } from './institutions/routes.js';
 import { officerRoutes } from './officer/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { fundingRoutes } from './funding/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -109,6 +110,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(perDiemRoutes({ prisma }));
+  app.use(fundingRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑

@@ -12,6 +12,7 @@ import { briefingSchema, tickBriefing } from './tick-briefing.js';
 import { transitionMission } from './transition-mission.js';
 import { rescheduleMission, rescheduleSchema } from './reschedule-mission.js';
 import { missionDocumentRoutes } from './document-routes.js';
+import { fundingLines } from '../funding/queries.js';
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 const transitionSchema = z.object({
@@ -20,6 +21,7 @@ const transitionSchema = z.object({
   activities: text(5000).optional(), results: text(5000).optional(), recommendations: text(5000).optional(),
   rating: z.coerce.number().int().min(1).max(5).optional(), outcomes: text(5000).optional(),
   notes: text(5000).optional(),
+  overrideReason: z.string().trim().max(1000).optional(),
 });
 
 const parties = (m: MissionPage): MissionParties => ({ status: m.status, expertUserId: m.expert.userId, institutionId: m.need.institutionId });
@@ -54,6 +56,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
       actions: allowedMissionActions(req.user, parties(m)),
       canBudget,
       rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
+      funding: canBudget ? await fundingLines(prisma) : [],
       canBrief: missionPolicy.tickBriefing(req.user, parties(m)),
       canReschedule: missionPolicy.reschedule(req.user, parties(m)),
       briefingItems: BRIEFING_ITEMS,
@@ -96,6 +99,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
       report: f.activities && f.results && f.recommendations ? { activities: f.activities, results: f.results, recommendations: f.recommendations } : undefined,
       evaluation: f.rating && f.outcomes ? { rating: f.rating, outcomes: f.outcomes } : undefined,
       followUp: f.notes ? { notes: f.notes } : undefined,
+      overrideReason: f.overrideReason,
     }, { actorId: req.user!.id, ip: req.ip });
     if (result.ok) setFlash(req, 'success', `missions.flash.${action}`);
     else setFlash(req, 'error', `missions.errors.${result.reason}`);
@@ -108,7 +112,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string })
     const form = parseForm(budgetSchema, req.body);
     if (!form.ok) {
       return res.status(400).render('missions/show', {
-        mission: m, actions: allowedMissionActions(req.user, parties(m)), canBudget: true, rates: await ratesFor(prisma, m.need, m.startsOn),
+        mission: m, actions: allowedMissionActions(req.user, parties(m)), canBudget: true, rates: await ratesFor(prisma, m.need, m.startsOn), funding: await fundingLines(prisma),
         canBrief: missionPolicy.tickBriefing(req.user, parties(m)), briefingItems: BRIEFING_ITEMS, errors: form.errors, values: form.values,
       });
     }

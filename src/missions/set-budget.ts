@@ -7,6 +7,8 @@ export const budgetSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),
   travelCost: z.string().trim().refine((v) => toCentimes(v) !== undefined, 'validation.amount'),
   perDiemRateId: z.string().uuid('validation.choice'),
+  /** the programme funding line paying it (src/funding); optional while a programme has none */
+  fundingSourceId: z.union([z.literal(''), z.string().uuid('validation.choice')]).optional(),
 });
 
 /** The per-diem rates that apply to a mission: its city's, else its region's, latest first. */
@@ -17,7 +19,7 @@ export async function ratesFor(prisma: PrismaClient | Prisma.TransactionClient, 
   });
 }
 
-export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' };
+export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' | 'funding' };
 
 /**
  * Sets travel cost and per diem (from the rate table) on a mission; the total is computed, never typed. Before
@@ -25,7 +27,7 @@ export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rat
  */
 export async function setMissionBudget(
   prisma: PrismaClient,
-  input: { missionId: string; version: number; travelCost: string; perDiemRateId: string },
+  input: { missionId: string; version: number; travelCost: string; perDiemRateId: string; fundingSourceId?: string },
   ctx: { actorId: string; ip?: string },
 ): Promise<BudgetResult> {
   return prisma.$transaction(async (tx) => {
@@ -33,12 +35,14 @@ export async function setMissionBudget(
     const need = await tx.need.findUniqueOrThrow({ where: { id: m.needId }, select: { city: true, regionCode: true } });
     const rate = (await ratesFor(tx, need, m.startsOn)).find((r) => r.id === input.perDiemRateId);
     if (!rate) return { ok: false as const, reason: 'rate' as const };
+    const fundingSourceId = input.fundingSourceId || null;
+    if (fundingSourceId && !(await tx.fundingSource.findFirst({ where: { id: fundingSourceId, active: true } }))) return { ok: false as const, reason: 'funding' as const };
     const budget = computeBudget(input.travelCost, rate.dailyRate.toString(), m.startsOn, m.endsOn);
     const updated = await tx.mission.updateMany({
       where: { id: m.id, version: input.version, status: { in: ['accepted', 'approved', 'briefed', 'in_progress'] } },
       data: {
         travelCost: budget.travelCost, perDiemDaily: budget.perDiemDaily, perDiemDays: budget.perDiemDays, budgetTotal: budget.total,
-        perDiemRateId: rate.id, currency: rate.currency, version: { increment: 1 },
+        perDiemRateId: rate.id, currency: rate.currency, fundingSourceId, version: { increment: 1 },
       },
     });
     if (updated.count !== 1) return { ok: false as const, reason: 'conflict' as const };
