@@ -29,6 +29,7 @@ import { institutionRoutes } from './institutions/routes.js';
 import { officerRoutes } from './officer/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { fundingRoutes } from './funding/routes.js';
+import { impactRoutes } from './reports/impact-routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -97,6 +98,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
 
   const prisma = db.prisma;
   app.use(homeRoutes({ prisma }));
+  app.use(impactRoutes({ prisma }));
   app.use(needsRoutes({ prisma }));
   app.use(authRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }, passport));
   app.use(meRoutes({ prisma }));
