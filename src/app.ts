@@ -34,6 +34,9 @@ import { officerInvestmentRoutes } from './investments/officer-routes.js';
 import { businessPlanStoreFor } from './investments/business-plan.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { partnerBankRoutes } from './investments/partner-bank-routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { fundingRoutes } from './funding/routes.js';
+import { impactRoutes } from './reports/impact-routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -104,6 +107,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
 
   const prisma = db.prisma;
   app.use(homeRoutes({ prisma, clock }));
+  app.use(impactRoutes({ prisma }));
   app.use(needsRoutes({ prisma }));
   app.use(authRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }, passport));
   app.use(meRoutes({ prisma }));
@@ -112,9 +116,12 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(needManageRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(candidacyRoutes({ prisma, pool: db.pool, publicUrl: config.publicUrl, limits: { ...DEFAULT_LIMITS, ...limits } }));
   app.use(institutionRoutes({ prisma, publicUrl: config.publicUrl }));
+  // Before officerRoutes, whose guard on /officer admits officers only: admins read the reports too.
+  app.use(reportRoutes({ prisma, pool: db.pool }));
   app.use(officerRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(missionRoutes({ prisma, publicUrl: config.publicUrl, clock }));
   app.use(perDiemRoutes({ prisma }));
+  app.use(fundingRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));
   app.use(cofinancingRoutes({ prisma }));

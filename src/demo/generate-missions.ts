@@ -136,7 +136,7 @@ export function generateMissions(
       status, version: steps.length - 1, perDiemRateId: budgeted ? rate.id : null,
       travelCost: budgeted ? money(travel) : null, perDiemDaily: budgeted ? rate.dailyRate : null,
       perDiemDays: budgeted ? days : null, budgetTotal: budgeted ? money(travel + daily * days) : null, currency: 'MAD',
-      briefing, rejectionReason, cancellationReason, approvedAt: budgeted ? (times[approvedIndex] as Date) : null,
+      briefing, rejectionReason, cancellationReason, approvedAt: budgeted ? (times[approvedIndex] as Date) : null, fundingSourceId: null, envelopeOverrideReason: null,
       // the real days, as the events above record them: started on the planned first day, completed on the last
       startedOn: steps.includes('in_progress') ? timing.startsOn : null, completedOn: steps.includes('completed') ? timing.endsOn : null,
       followUpDueOn, followUpRemindedAt: status === 'followed_up' && followUpDueOn ? followUpDueOn : null, isDemo: true, createdAt: timing.proposedAt,

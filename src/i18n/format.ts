@@ -1,6 +1,6 @@
 import type { Locale } from './i18n.js';
 
-const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' };
+export const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' };
 
 const cache = new Map<Locale, ReturnType<typeof build>>();
 

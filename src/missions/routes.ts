@@ -14,6 +14,7 @@ import { transitionMission } from './transition-mission.js';
 import { rescheduleMission, rescheduleSchema } from './reschedule-mission.js';
 import { missionDocumentRoutes } from './document-routes.js';
 import { offeredActions, startsLater } from './mission-dates.js';
+import { fundingLines } from '../funding/queries.js';
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 const transitionSchema = z.object({
@@ -23,6 +24,7 @@ const transitionSchema = z.object({
   rating: z.coerce.number({ message: 'validation.choice' }).int('validation.choice').min(1, 'validation.choice').max(5, 'validation.choice').optional(),
   outcomes: text(5000).optional(),
   notes: text(5000).optional(),
+  overrideReason: z.string().trim().max(1000, 'validation.tooLong').optional(),
 });
 type TransitionForm = z.infer<typeof transitionSchema>;
 
@@ -70,7 +72,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
     const p = parties(m);
     const canBudget = missionPolicy.setBudget(req.user, p);
     res.status(status).render('missions/show', {
-      mission: m, ...dated(req, m), canBudget, rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [],
+      mission: m, ...dated(req, m), canBudget, rates: canBudget ? await ratesFor(prisma, m.need, m.startsOn) : [], funding: canBudget ? await fundingLines(prisma) : [],
       canBrief: missionPolicy.tickBriefing(req.user, p), canReschedule: missionPolicy.reschedule(req.user, p), briefingItems: BRIEFING_ITEMS,
       errors: form.errors ?? {}, values: form.values ?? {}, formAction: form.action ?? null,
     });
@@ -111,6 +113,7 @@ export function missionRoutes(deps: { prisma: PrismaClient; publicUrl: string; c
       report: f.activities && f.results && f.recommendations ? { activities: f.activities, results: f.results, recommendations: f.recommendations } : undefined,
       evaluation: f.rating && f.outcomes ? { rating: f.rating, outcomes: f.outcomes } : undefined,
       followUp: f.notes ? { notes: f.notes } : undefined,
+      overrideReason: f.overrideReason,
     }, { actorId: req.user!.id, ip: req.ip, now: deps.clock() });
     if (result.ok) setFlash(req, 'success', `missions.flash.${action}`);
     else setFlash(req, 'error', `missions.errors.${result.reason}`);

@@ -8,6 +8,8 @@ export const budgetSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),
   travelCost: amountField(MAX_TRAVEL_COST),
   perDiemRateId: z.string().uuid('validation.choice'),
+  /** the programme funding line paying it (src/funding); optional while a programme has none */
+  fundingSourceId: z.union([z.literal(''), z.string().uuid('validation.choice')]).optional(),
 });
 
 /** The per-diem rates that apply to a mission: its city's, else its region's, latest first. */
@@ -18,7 +20,7 @@ export async function ratesFor(prisma: PrismaClient | Prisma.TransactionClient, 
   });
 }
 
-export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' | 'tooLarge' };
+export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rate' | 'tooLarge' | 'funding' };
 
 /**
  * Sets travel cost and per diem (from the rate table) on a mission; the total is computed, never typed. Before
@@ -26,7 +28,7 @@ export type BudgetResult = { ok: true } | { ok: false; reason: 'conflict' | 'rat
  */
 export async function setMissionBudget(
   prisma: PrismaClient,
-  input: { missionId: string; version: number; travelCost: string; perDiemRateId: string },
+  input: { missionId: string; version: number; travelCost: string; perDiemRateId: string; fundingSourceId?: string },
   ctx: { actorId: string; ip?: string },
 ): Promise<BudgetResult> {
   return prisma.$transaction(async (tx) => {
@@ -34,6 +36,8 @@ export async function setMissionBudget(
     const need = await tx.need.findUniqueOrThrow({ where: { id: m.needId }, select: { city: true, regionCode: true } });
     const rate = (await ratesFor(tx, need, m.startsOn)).find((r) => r.id === input.perDiemRateId);
     if (!rate) return { ok: false as const, reason: 'rate' as const };
+    const fundingSourceId = input.fundingSourceId || null;
+    if (fundingSourceId && !(await tx.fundingSource.findFirst({ where: { id: fundingSourceId, active: true } }))) return { ok: false as const, reason: 'funding' as const };
     const budget = computeBudget(input.travelCost, rate.dailyRate.toString(), m.startsOn, m.endsOn);
     // The typed amounts are bounded, but a mission dated across centuries (old data) could still overflow the column.
     if (Number(budget.total) * 100 > MAX_COLUMN_CENTIMES) return { ok: false as const, reason: 'tooLarge' as const };
@@ -41,7 +45,7 @@ export async function setMissionBudget(
       where: { id: m.id, version: input.version, status: { in: ['accepted', 'approved', 'briefed', 'in_progress'] } },
       data: {
         travelCost: budget.travelCost, perDiemDaily: budget.perDiemDaily, perDiemDays: budget.perDiemDays, budgetTotal: budget.total,
-        perDiemRateId: rate.id, currency: rate.currency, version: { increment: 1 },
+        perDiemRateId: rate.id, currency: rate.currency, fundingSourceId, version: { increment: 1 },
       },
     });
     if (updated.count !== 1) return { ok: false as const, reason: 'conflict' as const };

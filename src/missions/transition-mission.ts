@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { checkEnvelope } from '../funding/envelope.js';
 import { institutionStaff, notify, officers } from '../notifications/notify.js';
 import { dateRefusal, recordedDays, type DateRefusal } from './mission-dates.js';
 import { BRIEFING_ITEMS, MISSION_TRANSITIONS, type MissionAction } from './policy.js';
@@ -12,11 +13,13 @@ export interface MissionTransitionInput {
   report?: { activities: string; results: string; recommendations: string };
   evaluation?: { rating: number; outcomes: string };
   followUp?: { notes: string };
+  /** approving beyond the funding line's remaining envelope: the officer's reason (src/funding/envelope.ts) */
+  overrideReason?: string;
 }
 
 export type MissionTransitionResult =
   | { ok: true }
-  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' | 'needFull' | DateRefusal };
+  | { ok: false; reason: 'conflict' | 'reasonRequired' | 'budgetMissing' | 'overlap' | 'briefingIncomplete' | 'detailsRequired' | 'needFull' | 'envelopeExceeded' | DateRefusal };
 
 const ACTIVE_APPROVED = ['approved', 'briefed', 'in_progress'] as const;
 const APPROVED_OR_LATER = [...ACTIVE_APPROVED, 'completed', 'reported', 'evaluated', 'followed_up'] as const;
@@ -58,6 +61,7 @@ export async function transitionMission(
         where: { expertId: m.expertId, id: { not: m.id }, status: { in: [...ACTIVE_APPROVED] }, startsOn: { lte: m.endsOn }, endsOn: { gte: m.startsOn } },
       });
       if (overlapping > 0) return fail('overlap');
+      if (!(await checkEnvelope(tx, m, input.overrideReason?.trim() || undefined, ctx)).ok) return fail('envelopeExceeded');
     }
     const refusal = dateRefusal(input.action, m, now);
     if (refusal) return fail(refusal);

@@ -95,7 +95,12 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
       data: { needId: need.id, expertId: expert.id, candidacyId: cand.id, startsOn: new Date('2027-01-10'), endsOn: new Date('2027-01-19'),
         perDiemRateId: rate.id, briefing: { documents: true } },
     });
-    const approved = await p.mission.update({ where: { id: mission.id }, data: { status: 'approved', budgetTotal: '12345.67', version: { increment: 1 } } });
+    const fund = await p.fundingSource.create({ data: { donor: 'Union européenne', projectCode: 'EU-TRQN-1', name: 'Retour temporaire', year: 2027, envelope: '500000.00' } });
+    await p.fundingSource.update({ where: { id: fund.id }, data: { active: false } }); mark('FundingSource');
+    const approved = await p.mission.update({
+      where: { id: mission.id },
+      data: { status: 'approved', budgetTotal: '12345.67', fundingSourceId: fund.id, envelopeOverrideReason: 'Urgence', version: { increment: 1 } },
+    });
     expect(approved.budgetTotal?.toString()).toBe('12345.67'); mark('Mission');
     const mEvent = await p.missionEvent.create({ data: { missionId: mission.id, fromStatus: 'proposed', toStatus: 'accepted' } });
     await p.missionEvent.update({ where: { id: mEvent.id }, data: { note: 'ok' } }); mark('MissionEvent');
