@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { isRealDay } from '../lib/iso-day.js';
 import type { FieldErrors } from '../http/forms.js';
 import { RuleSetDocumentSchema, type RuleSet } from './rules.js';
 
@@ -26,10 +27,8 @@ export function listRuleSets(db: Db) {
   return db.cofinancingRuleSet.findMany({ orderBy: { version: 'desc' }, include: { _count: { select: { evaluations: true } } } });
 }
 
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invest.admin.errors.date').refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-12-31';
-}, 'invest.admin.errors.date');
+// A real calendar day (src/lib), and one a rule set can plausibly take effect on.
+const day = z.string().trim().refine((v) => isRealDay(v) && v >= '2000-01-01' && v <= '2100-12-31', 'invest.admin.errors.date');
 
 export const ruleSetFormSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(120),

@@ -10,6 +10,7 @@ import { AppError } from '../http/app-error.js';
 import { echoValues, parseForm, type FieldErrors } from '../http/forms.js';
 import { authorize, requireUser } from '../http/guards.js';
 import { setFlash } from '../http/session.js';
+import { isRealDay } from '../lib/iso-day.js';
 import { MAX_PLAN_BYTES, uploadBusinessPlan } from './business-plan.js';
 import { allowedProjectActions, investmentPolicy, isProjectAction } from './policy.js';
 import { effectiveOutcomes, evaluationOf } from './precheck.js';
@@ -23,7 +24,7 @@ const transitionSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),
   reason: z.string().trim().max(1000).optional(),
   grantAwarded: z.preprocess((v) => (v === '' ? undefined : v), amount({ zero: true }).optional()),
-  fundedOn: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`))).optional()),
+  fundedOn: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(isRealDay, 'validation.date').optional()),
 });
 const overrideSchema = z.object({ ruleId: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), outcome: z.enum(['pass', 'fail']), reason: z.string().trim().max(1000) });
 
