@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { securityHeaders } from './http/security.js';
 import { opsRoutes } from './ops/routes.js';
+import type { Health } from './ops/health.js';
 import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
@@ -40,10 +41,12 @@ export interface AppDeps {
   logger: Logger;
   /** loosened in tests that send many requests from one address */
   limits?: Partial<RateLimits>;
+  /** readiness beyond the database ping (draining); the server passes it, tests may leave it out */
+  health?: Health;
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger, limits }: AppDeps): Express {
+export function createApp({ config, db, logger, limits, health }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -75,7 +78,7 @@ export function createApp({ config, db, logger, limits }: AppDeps): Express {
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use(localeMiddleware(config.trustProxy > 0));
 
-  app.use(opsRoutes(db));
+  app.use(opsRoutes(db, health));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });

@@ -24,6 +24,9 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Jisr <no-reply@jisr.local>'),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -42,6 +45,12 @@ export interface Config {
   /** SMTP server; unset: messages are written as files under DATA_DIR/mail */
   smtpUrl?: string;
   mailFrom: string;
+  /** a database that does not answer within this stops the start-up */
+  databaseConnectTimeoutMs: number;
+  /** on a stop signal, how long /readyz says 503 while requests are still served (a load balancer's notice) */
+  drainDelayMs: number;
+  /** how long requests in flight may take to finish before their connections are cut */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    drainDelayMs: e.DRAIN_DELAY_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

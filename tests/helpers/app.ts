@@ -21,6 +21,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: 0,
     publicUrl: 'http://jisr.test',
     mailFrom: 'Jisr <no-reply@jisr.test>',
+    databaseConnectTimeoutMs: 10_000,
+    drainDelayMs: 0,
+    shutdownTimeoutMs: 10_000,
     ...overrides,
   };
 }
