@@ -9,7 +9,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { securityHeaders } from './http/security.js';
 import { opsRoutes } from './ops/routes.js';
-import type { Health } from './ops/health.js';
+import { noteWriteOutages, type Health } from './ops/health.js';
 import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
@@ -114,6 +114,7 @@ export function createApp({ config, db, logger, limits, health }: AppDeps): Expr
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
+  if (health) app.use(noteWriteOutages(health));
   app.use(errorHandler(logger));
   return app;
 }

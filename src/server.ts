@@ -87,8 +87,8 @@ const starting = (async () => {
     if (result.seeded) logger.info('demo data generated (first start only)');
   }
   // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
-  outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom });
-  scheduler = startScheduler(allJobs({ config, db, logger }), logger);
+  outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom, reporter: health });
+  scheduler = startScheduler(allJobs({ config, db, logger }), logger, undefined, health);
   const app = createApp({ config, db, logger, health });
   app.locals.demoMode = config.seedDemo;
   http.serve(app);

@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/logger.js';
+import type { WriteReporter } from '../ops/health.js';
 
 /**
  * A periodic job: runs in every app instance, so it must be idempotent and claim its work atomically
@@ -16,7 +17,9 @@ export interface Scheduler {
 }
 
 /** Runs each job on its own setTimeout loop (runs of one job never overlap); errors are logged, never fatal. */
-export function startScheduler(jobs: Job[], logger: Logger, clock: () => Date = () => new Date()): Scheduler {
+export function startScheduler(
+  jobs: Job[], logger: Logger, clock: () => Date = () => new Date(), reporter?: WriteReporter,
+): Scheduler {
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
@@ -25,8 +28,14 @@ export function startScheduler(jobs: Job[], logger: Logger, clock: () => Date = 
     const timer = setTimeout(() => {
       const run = job
         .run(clock())
-        .then((n) => n > 0 && logger.info({ job: job.name, handled: n }, 'job ran'))
-        .catch((err: unknown) => logger.error({ err, job: job.name }, 'job failed'))
+        .then((n) => {
+          reporter?.writeSucceeded(`job:${job.name}`);
+          if (n > 0) logger.info({ job: job.name, handled: n }, 'job ran');
+        })
+        .catch((err: unknown) => {
+          reporter?.writeFailed(`job:${job.name}`, err);
+          logger.error({ err, job: job.name }, 'job failed');
+        })
         .finally(() => {
           running.delete(run);
           loop(job);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../lib/logger.js';
+import type { WriteReporter } from '../ops/health.js';
 import { describeError } from './retry-policy.js';
 import type { MailTransport } from './transport.js';
 import { DEFAULT_BATCH } from './retry-policy.js';
@@ -17,7 +18,7 @@ export interface OutboxWorker {
  */
 export function startOutboxWorker(
   prisma: PrismaClient, transport: MailTransport, logger: Logger,
-  options: { intervalMs?: number; batch?: number; from?: string } = {},
+  options: { intervalMs?: number; batch?: number; from?: string; reporter?: WriteReporter } = {},
 ): OutboxWorker {
   const intervalMs = options.intervalMs ?? 2000;
   const batch = Math.max(1, Math.floor(options.batch ?? DEFAULT_BATCH));
@@ -28,10 +29,13 @@ export function startOutboxWorker(
   const run = async (): Promise<number> => {
     try {
       const r = await drainOutbox(prisma, transport, logger, { batch, ...(options.from ? { from: options.from } : {}) });
+      options.reporter?.writeSucceeded('outbox');
       const handled = r.sent + r.failed + r.retried;
       if (handled > 0) logger.info(r, 'outbox drained');
       return handled;
     } catch (err) {
+      // A run is database writes only (sending errors are settled per message): readiness must know.
+      options.reporter?.writeFailed('outbox', err);
       logger.error({ error: describeError(err) }, 'outbox worker run failed');
       return 0;
     }

@@ -2,7 +2,10 @@ import { Router } from 'express';
 import type { Database } from '../db/database.js';
 import type { Health } from './health.js';
 
-/** Liveness says the process serves requests; readiness says it can also reach its database and is not stopping. */
+/**
+ * Liveness says the process serves requests; readiness says it can also reach its database, its writes are not
+ * failing (disk full, read-only server) and it is not stopping.
+ */
 export function opsRoutes(db: Database, health?: Health): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -14,7 +17,17 @@ export function opsRoutes(db: Database, health?: Health): Router {
       return;
     }
     const ok = await db.ping();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
+    if (!ok) {
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+      return;
+    }
+    // Sources only: the errors themselves (file paths, SQL) are in the log, not on a public URL.
+    const failing = (health?.failingWrites() ?? []).map((f) => f.source);
+    if (failing.length > 0) {
+      res.status(503).json({ status: 'unavailable', database: 'up', writes: 'failing', failing });
+      return;
+    }
+    res.json({ status: 'ok', database: 'up' });
   });
   return router;
 }
