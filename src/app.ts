@@ -18,6 +18,7 @@ import { missionRoutes } from './missions/routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
 import { matcherWeightsRoutes } from './admin/matcher-weights-routes.js';
+import { mailAdminRoutes } from './admin/mail-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
@@ -111,6 +112,7 @@ export function createApp({ config, db, logger, limits, health }: AppDeps): Expr
   app.use(perDiemRoutes({ prisma }));
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));
+  app.use(mailAdminRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

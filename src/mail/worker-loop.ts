@@ -7,7 +7,7 @@ import { DEFAULT_BATCH } from './retry-policy.js';
 import { drainOutbox } from './worker.js';
 
 export interface OutboxWorker {
-  /** stops the loop; resolves once a run in progress has finished */
+  /** stops the loop and aborts the batch in progress (its unsent messages go back to pending); resolves then */
   stop(): Promise<void>;
 }
 
@@ -25,10 +25,11 @@ export function startOutboxWorker(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const abort = new AbortController();
 
   const run = async (): Promise<number> => {
     try {
-      const r = await drainOutbox(prisma, transport, logger, { batch, ...(options.from ? { from: options.from } : {}) });
+      const r = await drainOutbox(prisma, transport, logger, { batch, signal: abort.signal, ...(options.from ? { from: options.from } : {}) });
       options.reporter?.writeSucceeded('outbox');
       const handled = r.sent + r.failed + r.retried;
       if (handled > 0) logger.info(r, 'outbox drained');
@@ -58,6 +59,8 @@ export function startOutboxWorker(
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      // A hung SMTP server must not hold the shutdown: the batch ends now and its unsent messages go back to pending.
+      abort.abort();
       await running;
     },
   };
