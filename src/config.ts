@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -64,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  checkWritable(dataDir);
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production');
   }
@@ -86,6 +87,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainDelayMs: e.DRAIN_DELAY_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/**
+ * DATA_DIR holds the embedded database, the CVs and the session secret: a folder that cannot be written (read-only
+ * file system, no permission, disk full) is a configuration error named as such, not a stack trace later on.
+ */
+function checkWritable(dataDir: string): void {
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const fd = openSync(probe, 'w');
+    try {
+      writeSync(fd, Buffer.alloc(64 * 1024)); // a little room is needed; a full disk fails here
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EROFS' ? 'it is on a read-only file system'
+      : code === 'EACCES' || code === 'EPERM' ? 'this user may not write there'
+      : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
+      : code === 'ENOTDIR' || code === 'EEXIST' ? 'it is not a folder'
+      : (err as Error).message;
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: the folder ${dataDir} cannot be written: ${why}`);
+  } finally {
+    try {
+      rmSync(probe, { force: true });
+    } catch {
+      // nothing was left to remove, or the folder refuses even that: the error above says why
+    }
+  }
 }
 
 /** For local use only: a secret generated once and kept in DATA_DIR, so sessions survive restarts. */
