@@ -25,6 +25,7 @@ import { meRoutes } from './me/routes.js';
 import { expertRoutes } from './experts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { csrfProtection } from './http/csrf.js';
+import { submissionKeys } from './http/submission-key.js';
 import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
 import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMiddleware } from './http/session.js';
 import { institutionRoutes } from './institutions/routes.js';
@@ -89,6 +90,7 @@ export function createApp({ config, db, logger, limits, health }: AppDeps): Expr
   app.use(passport.session());
   app.use(absoluteTimeout());
   app.use(csrfProtection);
+  app.use(submissionKeys);
   app.use(flashMiddleware);
   app.use((req, res, next) => {
     res.locals.currentUser = req.user;
