@@ -19,25 +19,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** DATABASE_URL's server, or the embedded one under DATA_DIR (started, or used if already running); no migration. */
+export async function startDatabaseServer(
+  config: Config,
+  logger: Logger,
+  options: { whenRunning?: 'adopt' | 'borrow' } = {},
+): Promise<{ url: string; embedded?: EmbeddedServer }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({
+    dir: path.join(config.dataDir, 'postgres'),
+    port: config.embeddedPgPort,
+    database: 'jisr',
+    logger,
+    whenRunning: options.whenRunning,
+  });
+  logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
+  return { url: embedded.url, embedded };
+}
+
 /** Connects to DATABASE_URL, or starts the embedded server under DATA_DIR; then applies pending migrations. */
 export async function openDatabase(
   config: Config,
   logger: Logger,
   options: { whenRunning?: 'adopt' | 'borrow' } = {},
 ): Promise<Database> {
-  let embedded: EmbeddedServer | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dir: path.join(config.dataDir, 'postgres'),
-      port: config.embeddedPgPort,
-      database: 'jisr',
-      logger,
-      whenRunning: options.whenRunning,
-    });
-    url = embedded.url;
-    logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
-  }
+  const { url, embedded } = await startDatabaseServer(config, logger, options);
   try {
     await migrate(url, MIGRATIONS_DIR, logger, { connectTimeoutMs: config.databaseConnectTimeoutMs });
   } catch (err) {

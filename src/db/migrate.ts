@@ -60,9 +60,11 @@ export function readMigrations(dir: string): MigrationFile[] {
  * ran was edited afterwards.
  */
 export async function migrate(
-  databaseUrl: string, dir: string, logger: Logger, options: { connectTimeoutMs?: number } = {},
+  databaseUrl: string, dir: string, logger: Logger,
+  /** `until`: apply only the migrations up to this one (a restore loads data between two steps) */
+  options: { connectTimeoutMs?: number; until?: string } = {},
 ): Promise<string[]> {
-  const files = readMigrations(dir);
+  const files = readMigrations(dir).filter((f) => options.until === undefined || f.name <= options.until);
   const client = await connectClient(databaseUrl, options.connectTimeoutMs);
   const applied: string[] = [];
   try {
