@@ -50,7 +50,7 @@ async function main() {
     const config = {
       env: 'production' as const, port: 0, host: '127.0.0.1', dataDir: dir, sessionSecret: 'bench-secret-that-is-long-enough-0123456789',
       logLevel: 'silent', embeddedPgPort: 0, seedDemo: false, trustProxy: 0, publicUrl: 'http://bench.local', mailFrom: 'Jisr <bench@jisr.local>',
-      databaseConnectTimeoutMs: 10_000, drainDelayMs: 0, shutdownTimeoutMs: 10_000,
+      databaseConnectTimeoutMs: 10_000, drainDelayMs: 0, shutdownTimeoutMs: 10_000, jobsStartDelayMs: 30_000,
     };
     const app = createApp({ config, db, logger: createLogger('silent') });
     server = await new Promise<Server>((resolve) => {

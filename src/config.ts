@@ -27,6 +27,7 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  JOBS_START_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
 });
 
 export interface Config {
@@ -51,6 +52,8 @@ export interface Config {
   drainDelayMs: number;
   /** how long requests in flight may take to finish before their connections are cut */
   shutdownTimeoutMs: number;
+  /** when the periodic jobs first run after start (then at their own interval) */
+  jobsStartDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     drainDelayMs: e.DRAIN_DELAY_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jobsStartDelayMs: e.JOBS_START_DELAY_MS,
   };
 }
 

@@ -88,7 +88,7 @@ const starting = (async () => {
   }
   // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
   outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom, reporter: health });
-  scheduler = startScheduler(allJobs({ config, db, logger }), logger, undefined, health);
+  scheduler = startScheduler(allJobs({ config, db, logger }), logger, { reporter: health, firstRunAfterMs: config.jobsStartDelayMs });
   const app = createApp({ config, db, logger, health });
   app.locals.demoMode = config.seedDemo;
   http.serve(app);

@@ -18,12 +18,17 @@ export interface Scheduler {
 
 /** Runs each job on its own setTimeout loop (runs of one job never overlap); errors are logged, never fatal. */
 export function startScheduler(
-  jobs: Job[], logger: Logger, clock: () => Date = () => new Date(), reporter?: WriteReporter,
+  jobs: Job[], logger: Logger,
+  options: { clock?: () => Date; reporter?: WriteReporter; firstRunAfterMs?: number } = {},
 ): Scheduler {
+  const clock = options.clock ?? (() => new Date());
+  const reporter = options.reporter;
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
-  const loop = (job: Job) => {
+  // The first run comes soon after start (work that fell due while no instance ran is not left for a whole
+  // period); every instance does it, which the jobs' atomic claims allow.
+  const loop = (job: Job, delayMs = job.everyMs) => {
     if (stopped) return;
     const timer = setTimeout(() => {
       const run = job
@@ -41,11 +46,11 @@ export function startScheduler(
           loop(job);
         });
       running.add(run);
-    }, job.everyMs);
+    }, delayMs);
     timer.unref();
     timers.set(job.name, timer);
   };
-  jobs.forEach(loop);
+  jobs.forEach((job) => loop(job, Math.min(job.everyMs, options.firstRunAfterMs ?? job.everyMs)));
   return {
     async stop() {
       stopped = true;

@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseConnectTimeoutMs: 10_000,
     drainDelayMs: 0,
     shutdownTimeoutMs: 10_000,
+    jobsStartDelayMs: 30_000,
     ...overrides,
   };
 }

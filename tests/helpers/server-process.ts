@@ -24,9 +24,10 @@ export function startServer(env: Record<string, string>, options: { viaNpm?: boo
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
-    detached: options.detached ?? false,
+    // npm runs the server under a shell of its own: a group of its own lets a failed test kill all of them.
+    detached: options.detached ?? options.viaNpm ?? false,
   });
-  started.push({ child, detached: options.detached ?? false });
+  started.push({ child, detached: options.detached ?? options.viaNpm ?? false });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -57,10 +58,10 @@ const started: { child: ChildProcessWithoutNullStreams; detached: boolean }[] = 
 /** Kills (SIGKILL) every server a test started that is still running: a failed test leaves nothing behind. */
 export function killStartedServers(): void {
   for (const { child, detached } of started.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
     try {
+      // A group outlives its leader (npm gone, its shell and node still there): it is killed whatever npm's state.
       if (detached) process.kill(-child.pid!, 'SIGKILL');
-      else child.kill('SIGKILL');
+      else if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     } catch {
       // already gone
     }
