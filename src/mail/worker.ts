@@ -75,7 +75,7 @@ export async function drainOutbox(
       id: row.id, to: row.toAddress, from, subject: row.subject, text: row.textBody,
       ...(row.htmlBody ? { html: row.htmlBody } : {}),
     });
-    sending.catch(() => undefined); // still running after an abort: its outcome no longer matters
+    void sending.catch(() => undefined); // still running after an abort: its outcome no longer matters
     let outcome: unknown;
     try {
       outcome = await Promise.race([sending, aborted]);
