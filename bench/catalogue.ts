@@ -6,6 +6,7 @@
  * run: /healthz (no middleware beyond the first, no template) and /about (the whole middleware chain and a
  * template, no query). Sizes: BENCH_NEEDS, BENCH_SECONDS, BENCH_CONCURRENCY.
  */
+import { benchConfig } from './bench-config.js';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import net from 'node:net';
@@ -47,10 +48,7 @@ async function main() {
     console.log(`# catalogue benchmark — ${seeded.needs} published needs (${seeded.needSkills} skills, ${seeded.needLanguages} languages), ` +
       `${seeded.institutions} institutions, seeded in ${Date.now() - t0} ms; ${CONCURRENCY} connections × ${SECONDS} s per URL, node ${process.version}`);
 
-    const config = {
-      env: 'production' as const, port: 0, host: '127.0.0.1', dataDir: dir, sessionSecret: 'bench-secret-that-is-long-enough-0123456789',
-      logLevel: 'silent', embeddedPgPort: 0, seedDemo: false, trustProxy: 0, publicUrl: 'http://bench.local', mailFrom: 'Jisr <bench@jisr.local>',
-    };
+    const config = benchConfig(dir);
     const app = createApp({ config, db, logger: createLogger('silent') });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -5,6 +5,7 @@
  * run, the bare SQL aggregates of the report (every query, in parallel, as the page runs them) and the whole page
  * over HTTP, and prints p50/p95 of each and their ratio. Sizes: BENCH_EXPERTS, BENCH_NEEDS, BENCH_MISSIONS, BENCH_RUNS.
  */
+import { benchConfig } from './bench-config.js';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type net from 'node:net';
@@ -61,10 +62,7 @@ async function main() {
       `${await count('Mission')} missions, ${await count('InvestmentProject')} projects; seeded in ${Date.now() - t0} ms; ${RUNS} runs, node ${process.version}`);
 
     await db.prisma.user.create({ data: { email: 'officer@bench.local', role: 'officer', passwordHash: await hashPassword('Bench-Officer-Pass-2026'), emailVerifiedAt: new Date() } });
-    const config = {
-      env: 'production' as const, port: 0, host: '127.0.0.1', dataDir: dir, sessionSecret: 'bench-secret-that-is-long-enough-0123456789',
-      logLevel: 'silent', embeddedPgPort: 0, seedDemo: false, trustProxy: 0, publicUrl: 'http://bench.local', mailFrom: 'Jisr <bench@jisr.local>',
-    };
+    const config = benchConfig(dir);
     server = await new Promise<Server>((resolve) => {
       const s = createApp({ config, db, logger: createLogger('silent') }).listen(0, '127.0.0.1', () => resolve(s));
     });

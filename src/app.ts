@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { securityHeaders } from './http/security.js';
 import { opsRoutes } from './ops/routes.js';
+import { noteWriteOutages, type Health } from './ops/health.js';
 import { homeRoutes } from './home/routes.js';
 import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
@@ -18,12 +19,14 @@ import { missionRoutes } from './missions/routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
 import { matcherWeightsRoutes } from './admin/matcher-weights-routes.js';
+import { mailAdminRoutes } from './admin/mail-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { createPassport } from './auth/passport.js';
 import { meRoutes } from './me/routes.js';
 import { expertRoutes } from './experts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { csrfProtection } from './http/csrf.js';
+import { submissionKeys } from './http/submission-key.js';
 import { DEFAULT_LIMITS, type RateLimits } from './http/limits.js';
 import { absoluteTimeout, flashMiddleware, saveSessionBeforeRedirect, sessionMiddleware } from './http/session.js';
 import { institutionRoutes } from './institutions/routes.js';
@@ -52,10 +55,12 @@ export interface AppDeps {
   limits?: Partial<RateLimits>;
   /** today, for the rules that depend on it (a mission starts on its start date); tests set it */
   clock?: Clock;
+  /** readiness beyond the database ping (draining); the server passes it, tests may leave it out */
+  health?: Health;
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger, limits, clock = systemClock }: AppDeps): Express {
+export function createApp({ config, db, logger, limits, clock = systemClock, health }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -87,7 +92,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use(localeMiddleware(config.trustProxy > 0));
 
-  app.use(opsRoutes(db));
+  app.use(opsRoutes(db, health));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });
@@ -97,6 +102,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(passport.session());
   app.use(absoluteTimeout());
   app.use(csrfProtection);
+  app.use(submissionKeys);
   app.use(flashMiddleware);
   app.use((req, res, next) => {
     res.locals.currentUser = req.user;
@@ -129,9 +135,11 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(investmentRoutes({ prisma, publicUrl: config.publicUrl, store: businessPlanStoreFor(config.dataDir) }));
   app.use(officerInvestmentRoutes({ prisma }));
   app.use(partnerBankRoutes({ prisma }));
+  app.use(mailAdminRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
+  if (health) app.use(noteWriteOutages(health));
   app.use(errorHandler(logger));
   return app;
 }

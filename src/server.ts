@@ -1,17 +1,22 @@
-import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
 import { createLogger } from './lib/logger.js';
 import { seedReference } from './reference/seed-reference.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_PASSWORD } from './demo/accounts.js';
 import { createMailTransport } from './mail/transport.js';
-import { startOutboxWorker } from './mail/worker-loop.js';
+import { startOutboxWorker, type OutboxWorker } from './mail/worker-loop.js';
 import { allJobs } from './jobs/registry.js';
-import { startScheduler } from './jobs/scheduler.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { Health } from './ops/health.js';
+import { createHttpServer } from './ops/http-server.js';
 
-let config;
+// A supervisor (systemd, a container runtime) must be able to trust this process: every start-up failure ends it
+// with a message and exit 1; a stop signal drains the requests in flight, then stops the workers and the database;
+// a second signal forces the exit; the death of the embedded PostgreSQL ends the process with exit 1.
+
+let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
@@ -23,27 +28,70 @@ try {
 }
 const logger = createLogger(config.logLevel);
 const startedAt = Date.now();
-const db = await openDatabase(config, logger).catch((err: unknown) => {
-  logger.fatal({ err }, `cannot open the database: ${(err as Error).message}`);
+const health = new Health();
+const http = createHttpServer(health);
+let db: Database | undefined;
+let outbox: OutboxWorker | undefined;
+let scheduler: Scheduler | undefined;
+
+let stopping: Promise<void> | undefined;
+let firstSignalAt = 0;
+/** A terminal's Ctrl-C reaches node twice (directly, and forwarded by npm): one key press within this window. */
+const SAME_SIGNAL_MS = 1000;
+
+function onSignal(signal: string) {
+  if (!stopping) {
+    firstSignalAt = Date.now();
+    stopping = shutdown(signal, 0);
+    return;
+  }
+  if (Date.now() - firstSignalAt < SAME_SIGNAL_MS) return;
+  logger.warn({ signal }, 'second signal: forcing the exit without finishing the requests in flight');
+  db?.embedded?.stopNow();
   process.exit(1);
-});
-await seedReference(db.prisma, logger);
-if (config.seedDemo) {
-  const today = new Date(new Date().toISOString().slice(0, 10));
-  const result = await seedDemo(db.prisma, logger, { today, withDemoAccounts: config.env !== 'production' });
-  if (result.seeded) logger.info('demo data generated (first start only)');
+}
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGINT', () => onSignal('SIGINT'));
+
+async function shutdown(reason: string, code: number): Promise<void> {
+  await starting.catch(() => undefined);
+  health.startDraining();
+  logger.info({ reason, drainDelayMs: config.drainDelayMs }, 'shutting down: /readyz now says 503; finishing requests in flight');
+  if (config.drainDelayMs > 0) await new Promise((r) => setTimeout(r, config.drainDelayMs));
+  await http.close(config.shutdownTimeoutMs);
+  await Promise.all([outbox?.stop(), scheduler?.stop()]);
+  // The database goes last: requests and workers finished above may still have needed it.
+  await db?.close().catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
+  logger.info({ code }, 'stopped');
+  process.exit(code);
 }
 
-// Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
-const outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom });
+async function fail(message: string, err: unknown): Promise<never> {
+  logger.fatal({ err }, message);
+  await http.close(1000);
+  await db?.close().catch(() => undefined);
+  process.exit(1);
+}
 
-const scheduler = startScheduler(allJobs({ config, db, logger }), logger);
-
-const app = createApp({ config, db, logger });
-app.locals.demoMode = config.seedDemo;
-const server: Server = app.listen(config.port, config.host, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+const starting = (async () => {
+  const port = await http.listen(config.port, config.host).catch((err: Error) => fail(err.message, err));
+  db = await openDatabase(config, logger).catch((err: Error) => fail(`cannot open the database: ${err.message}`, err));
+  db.embedded?.onUnexpectedExit((exit) => {
+    logger.fatal(exit, 'embedded PostgreSQL exited unexpectedly: stopping, so that a supervisor restarts the whole');
+    stopping ??= shutdown('embedded PostgreSQL exited', 1);
+  });
+  await seedReference(db.prisma, logger);
+  if (config.seedDemo) {
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const result = await seedDemo(db.prisma, logger, { today, withDemoAccounts: config.env !== 'production' });
+    if (result.seeded) logger.info('demo data generated (first start only)');
+  }
+  // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
+  outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom, reporter: health });
+  scheduler = startScheduler(allJobs({ config, db, logger }), logger, { reporter: health, firstRunAfterMs: config.jobsStartDelayMs });
+  const app = createApp({ config, db, logger, health });
+  app.locals.demoMode = config.seedDemo;
+  http.serve(app);
   logger.info({ port, ms: Date.now() - startedAt }, `Jisr is serving on http://localhost:${port}`);
   if (config.env === 'development' && config.seedDemo) {
     console.log(
@@ -56,24 +104,5 @@ const server: Server = app.listen(config.port, config.host, () => {
       ].join('\n'),
     );
   }
-});
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-  const force = setTimeout(() => server.closeAllConnections(), 10_000);
-  force.unref();
-  // close() waits for requests in flight; idle keep-alive sockets would hold it open, so close them now.
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-  await Promise.all([outbox.stop(), scheduler.stop()]);
-  await db.close();
-  logger.info('stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+})();
+await starting.catch((err: unknown) => fail(`start-up failed: ${(err as Error).message}`, err));

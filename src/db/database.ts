@@ -12,9 +12,29 @@ export interface Database {
   url: string;
   pool: pg.Pool;
   prisma: PrismaClient;
+  /** the embedded server, when the app started (or adopted) one */
+  embedded?: EmbeddedServer;
   /** true when the database answers a trivial query within the timeout */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** DATABASE_URL's server, or the embedded one under DATA_DIR (started, or used if already running); no migration. */
+export async function startDatabaseServer(
+  config: Config,
+  logger: Logger,
+  options: { whenRunning?: 'adopt' | 'borrow' } = {},
+): Promise<{ url: string; embedded?: EmbeddedServer }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({
+    dir: path.join(config.dataDir, 'postgres'),
+    port: config.embeddedPgPort,
+    database: 'jisr',
+    logger,
+    whenRunning: options.whenRunning,
+  });
+  logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
+  return { url: embedded.url, embedded };
 }
 
 /** Connects to DATABASE_URL, or starts the embedded server under DATA_DIR; then applies pending migrations. */
@@ -23,23 +43,17 @@ export async function openDatabase(
   logger: Logger,
   options: { whenRunning?: 'adopt' | 'borrow' } = {},
 ): Promise<Database> {
-  let embedded: EmbeddedServer | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dir: path.join(config.dataDir, 'postgres'),
-      port: config.embeddedPgPort,
-      database: 'jisr',
-      logger,
-      whenRunning: options.whenRunning,
-    });
-    url = embedded.url;
-    logger.info({ port: config.embeddedPgPort }, 'embedded PostgreSQL started');
+  const { url, embedded } = await startDatabaseServer(config, logger, options);
+  try {
+    await migrate(url, MIGRATIONS_DIR, logger, { connectTimeoutMs: config.databaseConnectTimeoutMs });
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
   }
-  await migrate(url, MIGRATIONS_DIR, logger);
   const db = connectDatabase(url, logger);
   return {
     ...db,
+    embedded,
     async close() {
       await db.close();
       await embedded?.stop();

@@ -9,6 +9,34 @@ const LOCK_KEY = 72707369;
 
 export class MigrationError extends Error {}
 
+/** The database could not be reached at all: a configuration or network problem, said in one line. */
+export class DatabaseUnreachableError extends Error {}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Connects a client, failing within `timeoutMs` with a message naming the server (never its credentials):
+ * a server that accepts the connection and then never answers would otherwise hang the start-up silently.
+ */
+export async function connectClient(databaseUrl: string, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    const url = new URL(databaseUrl);
+    const where = `the database at ${url.hostname}:${url.port || 5432}`;
+    const reason = (err as Error).message;
+    throw new DatabaseUnreachableError(
+      /timeout/i.test(reason)
+        ? `${where} did not answer within ${timeoutMs / 1000} s (DATABASE_URL)`
+        : `cannot connect to ${where} (DATABASE_URL): ${reason}`,
+      { cause: err },
+    );
+  }
+}
+
 interface MigrationFile {
   name: string;
   sql: string;
@@ -31,10 +59,13 @@ export function readMigrations(dir: string): MigrationFile[] {
  * Prisma's own `_prisma_migrations` table (with sha256 checksums), and refuses to go on when a file that already
  * ran was edited afterwards.
  */
-export async function migrate(databaseUrl: string, dir: string, logger: Logger): Promise<string[]> {
-  const files = readMigrations(dir);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+export async function migrate(
+  databaseUrl: string, dir: string, logger: Logger,
+  /** `until`: apply only the migrations up to this one (a restore loads data between two steps) */
+  options: { connectTimeoutMs?: number; until?: string } = {},
+): Promise<string[]> {
+  const files = readMigrations(dir).filter((f) => options.until === undefined || f.name <= options.until);
+  const client = await connectClient(databaseUrl, options.connectTimeoutMs);
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);

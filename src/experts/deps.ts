@@ -1,3 +1,4 @@
+import type { Submission } from '../http/submission-key.js';
 import type pg from 'pg';
 import type { PrismaClient } from '../db/prisma.js';
 import type { CvStore } from './cv-store.js';
@@ -18,4 +19,6 @@ export interface CommandContext {
   userId: string;
   ip?: string;
   now: Date;
+  /** the one-time key of a create form, for the commands that honour it (a replay leads to the first result) */
+  submission?: Submission;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
 import type { FieldErrors } from '../http/forms.js';
 import { parseForm } from '../http/forms.js';
+import { redirectReplay, submissionOf } from '../http/submission-key.js';
 import { addAvailability, availabilitySchema } from './add-availability.js';
 import { addDegree, degreeSchema } from './add-degree.js';
 import { addLanguage, languageSchema } from './add-language.js';
@@ -25,7 +26,12 @@ export function listRoutes(prisma: PrismaClient): Router {
     router.post(stepPath(step), async (req, res) => {
       const form = parseForm(schema, req.body);
       if (!form.ok) return renderStep(prisma, req, res, step, { status: 400, values: echoForm(req.body), errors: form.errors });
-      const result = await add(prisma, form.data, ctxOf(req));
+      let result;
+      try {
+        result = await add(prisma, form.data, { ...ctxOf(req), submission: submissionOf(req, `expert.${step}`) });
+      } catch (err) {
+        return redirectReplay(err, res); // a double submit adds nothing and leads back to the list
+      }
       if (result && !result.ok) return renderStep(prisma, req, res, step, { status: 400, values: echoForm(req.body), errors: result.errors });
       await flashAndRedirect(req, res, 'success', 'profile.added', stepPath(step));
     });

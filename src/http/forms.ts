@@ -12,8 +12,10 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * with what the user typed (passwords excepted), for the form to be shown again.
  */
 export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): FormResult<z.infer<S>> {
-  const { _csrf, ...fields } = (body ?? {}) as Record<string, unknown>;
+  // The CSRF token and the one-time submission key (submission-key.ts) are checked elsewhere.
+  const { _csrf, _submission, ...fields } = (body ?? {}) as Record<string, unknown>;
   void _csrf;
+  void _submission;
   const result = schema.strict().safeParse(fields);
   if (!result.success && result.error.issues.some((i) => i.code === 'unrecognized_keys')) throw AppError.badRequest('errors.unexpectedField');
   const errors: FieldErrors = {};

@@ -5,6 +5,7 @@ import type { Job } from './scheduler.js';
 import { candidacyDeadlinesJob } from '../candidacies/response-deadlines.js';
 import { followUpJob } from '../missions/follow-up-reminders.js';
 import { staleProfileReminderJob } from '../experts/stale-profile-reminder.js';
+import { pruneSubmissionKeys } from '../http/submission-key.js';
 
 export interface JobDeps {
   config: Config;
@@ -18,5 +19,6 @@ export function allJobs(deps: JobDeps): Job[] {
     candidacyDeadlinesJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
     followUpJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
     staleProfileReminderJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
+    { name: 'submission-keys.prune', everyMs: 3_600_000, run: (now) => pruneSubmissionKeys(deps.db.prisma, now) },
   ];
 }

@@ -1,6 +1,10 @@
 /** How the worker treats a message that could not be sent. */
 
-export const MAX_ATTEMPTS = 8;
+/**
+ * A message is given up (`failed`) once it has waited this long: an SMTP outage over a weekend must not lose mail,
+ * so retries go on at the capped interval (hourly) for days. `npm run mail:retry` or /admin/mail re-queue failed ones.
+ */
+export const GIVE_UP_AFTER_MS = 3 * 24 * 3_600_000;
 /** a message left in `sending` this long belongs to a worker that died: it is taken over */
 export const RECLAIM_AFTER_MS = 10 * 60_000;
 

@@ -1,16 +1,17 @@
 import { Prisma, type PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../lib/logger.js';
-import { backoffMs, DEFAULT_BATCH, DEFAULT_FROM, describeError, MAX_ATTEMPTS, RECLAIM_AFTER_MS } from './retry-policy.js';
+import { backoffMs, DEFAULT_BATCH, DEFAULT_FROM, describeError, GIVE_UP_AFTER_MS, RECLAIM_AFTER_MS } from './retry-policy.js';
 import type { MailTransport } from './transport.js';
 
-export { backoffMs, describeError, MAX_ATTEMPTS, RECLAIM_AFTER_MS, DEFAULT_BATCH, DEFAULT_FROM } from './retry-policy.js';
-
+export { backoffMs, describeError, GIVE_UP_AFTER_MS, RECLAIM_AFTER_MS, DEFAULT_BATCH, DEFAULT_FROM } from './retry-policy.js';
 
 export interface DrainOptions {
   batch?: number;
   /** the clock, for tests; default: the current time */
   now?: Date;
   from?: string;
+  /** aborted on stop: the batch ends at once and its unsent messages go back to `pending` */
+  signal?: AbortSignal;
 }
 
 export interface DrainResult {
@@ -27,12 +28,17 @@ interface ClaimedRow {
   textBody: string;
   htmlBody: string | null;
   attempts: number;
+  /** when its retry period began: created, or re-queued after it had failed */
+  since: Date;
 }
+
+const ABORTED = Symbol('aborted');
 
 /**
  * Claims up to `batch` due messages and sends them; returns what became of them. The claim is one statement
  * (`FOR UPDATE SKIP LOCKED`), so workers in several processes never take the same message. A message whose worker
- * died while sending is taken over after RECLAIM_AFTER_MS (delivery is at least once: such a message may go twice).
+ * died while sending is taken over after RECLAIM_AFTER_MS (delivery is at least once: such a message may go twice,
+ * with the same Message-ID, made from its id, so that receivers can drop the copy).
  */
 export async function drainOutbox(
   prisma: PrismaClient, transport: MailTransport, logger: Logger, options: DrainOptions = {},
@@ -55,20 +61,27 @@ export async function drainOutbox(
       ORDER BY "createdAt"
       LIMIT ${batch}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "toAddress", template, subject, "textBody", "htmlBody", attempts`;
+    RETURNING id, "toAddress", template, subject, "textBody", "htmlBody", attempts, COALESCE("requeuedAt", "createdAt") AS since`;
 
   const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
-  for (const row of claimed) {
+  const aborted = abortPromise(options.signal);
+  let index = 0;
+  let inFlight: string | undefined;
+  for (; index < claimed.length && !options.signal?.aborted; index++) {
+    const row = claimed[index]!;
     // Only the claim that is still ours may settle the message (a slow worker must not undo a take-over).
     const ours = { id: row.id, status: 'sending' as const, attempts: row.attempts };
+    const sending = transport.send({
+      id: row.id, to: row.toAddress, from, subject: row.subject, text: row.textBody,
+      ...(row.htmlBody ? { html: row.htmlBody } : {}),
+    });
+    void sending.catch(() => undefined); // still running after an abort: its outcome no longer matters
+    let outcome: unknown;
     try {
-      await transport.send({
-        id: row.id, to: row.toAddress, from, subject: row.subject, text: row.textBody,
-        ...(row.htmlBody ? { html: row.htmlBody } : {}),
-      });
+      outcome = await Promise.race([sending, aborted]);
     } catch (err) {
       const lastError = describeError(err);
-      if (row.attempts >= MAX_ATTEMPTS) {
+      if (clock().getTime() - row.since.getTime() >= GIVE_UP_AFTER_MS) {
         await prisma.outboxEmail.updateMany({ where: ours, data: { status: 'failed', lastError } });
         logger.error({ id: row.id, template: row.template, attempts: row.attempts, error: lastError }, 'email failed for good');
         result.failed++;
@@ -80,11 +93,38 @@ export async function drainOutbox(
       }
       continue;
     }
+    if (outcome === ABORTED) {
+      inFlight = row.id; // it may or may not have left: it goes again, with the same Message-ID
+      break;
+    }
     const settled = await prisma.outboxEmail.updateMany({ where: ours, data: { status: 'sent', sentAt: clock(), lastError: null } });
     if (settled.count !== 1) logger.warn({ id: row.id }, 'email sent, but another worker had taken it over');
     result.sent++;
   }
+  await release(prisma, claimed.slice(index), inFlight, clock());
   return result;
+}
+
+/**
+ * Puts messages claimed but not sent (the worker is stopping) back to `pending`, due at once, so that another
+ * instance sends them without waiting for RECLAIM_AFTER_MS. Those never tried get their attempt back.
+ */
+async function release(prisma: PrismaClient, rows: ClaimedRow[], inFlight: string | undefined, now: Date): Promise<void> {
+  for (const row of rows) {
+    const tried = row.id === inFlight;
+    await prisma.outboxEmail.updateMany({
+      where: { id: row.id, status: 'sending', attempts: row.attempts },
+      data: { status: 'pending', availableAt: now, ...(tried ? {} : { attempts: row.attempts - 1 }) },
+    });
+  }
+}
+
+function abortPromise(signal: AbortSignal | undefined): Promise<typeof ABORTED> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve(ABORTED);
+    signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+  });
 }
 
 /** Drains until nothing is due (for tests and scripts); stops after `maxRounds` batches. */

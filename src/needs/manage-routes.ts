@@ -12,6 +12,7 @@ import { needPageData } from './page-data.js';
 import { isNeedAction, needPolicy } from './policy.js';
 import { windowMessage } from './need-window.js';
 import { createNeed, updateNeed } from './save-need.js';
+import { redirectReplay, submissionOf } from '../http/submission-key.js';
 import { transitionNeed } from './transition-need.js';
 import { formValuesOf } from './form-values.js';
 
@@ -53,7 +54,12 @@ export function needManageRoutes(deps: Deps): Router {
     const data = form.data as NeedForm;
     const institutionId = data.institutionId ?? req.user!.memberships.find((m) => m.status === 'active')?.institutionId ?? '';
     authorize(needPolicy.create(req.user, institutionId));
-    const result = await createNeed(prisma, institutionId, data, { actorId: req.user!.id, ip: req.ip });
+    let result;
+    try {
+      result = await createNeed(prisma, institutionId, data, { actorId: req.user!.id, ip: req.ip }, submissionOf(req, 'need.create'));
+    } catch (err) {
+      return redirectReplay(err, res); // a double submit leads to the need the first one created
+    }
     if (!result.ok) return renderForm(req, res, 400, { values: echoValues(req.body as Record<string, unknown>), errors: 'errors' in result ? result.errors : {}, needId: null });
     setFlash(req, 'success', 'needs.flash.created');
     res.redirect(303, `/needs/${result.id}`);

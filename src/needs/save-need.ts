@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { FieldErrors } from '../http/forms.js';
 import { dayOfIso } from '../lib/iso-day.js';
+import { claimSubmission, settleSubmission, type Submission } from '../http/submission-key.js';
 import { LANGUAGE_CODES } from '../reference/codes.js';
 import { languageRowsOf, skillRowsOf, type NeedForm } from './need-form.js';
 import { windowMessage, windowProblem } from './need-window.js';
@@ -14,16 +15,23 @@ interface Ctx {
   now?: Date;
 }
 
-/** Creates a draft need for an institution the actor acts for (checked by the route through the policy). */
-export async function createNeed(prisma: PrismaClient, institutionId: string, form: NeedForm, ctx: Ctx): Promise<SaveResult> {
+/**
+ * Creates a draft need for an institution the actor acts for (checked by the route through the policy). With a
+ * submission key, a replay throws ReplayedSubmission (leading to the first need) instead of creating a second one.
+ */
+export async function createNeed(
+  prisma: PrismaClient, institutionId: string, form: NeedForm, ctx: Ctx, submission?: Submission,
+): Promise<SaveResult> {
   const resolved = await resolve(prisma, form, ctx.now ?? new Date());
   if (!resolved.ok) return resolved;
   const id = await prisma.$transaction(async (tx) => {
+    await claimSubmission(tx, submission);
     const need = await tx.need.create({
       data: { ...resolved.fields, institutionId, createdById: ctx.actorId, status: 'draft', skills: { create: resolved.skills }, languages: { create: resolved.languages } },
     });
     await tx.needEvent.create({ data: { needId: need.id, actorId: ctx.actorId, toStatus: 'draft' } });
     await recordAudit(tx, { actorId: ctx.actorId, action: 'need.created', entity: 'Need', entityId: need.id, ip: ctx.ip });
+    await settleSubmission(tx, submission, `/needs/${need.id}`);
     return need.id;
   });
   return { ok: true, id };

@@ -24,6 +24,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: 0,
     publicUrl: 'http://jisr.test',
     mailFrom: 'Jisr <no-reply@jisr.test>',
+    databaseConnectTimeoutMs: 10_000,
+    drainDelayMs: 0,
+    shutdownTimeoutMs: 10_000,
+    jobsStartDelayMs: 30_000,
     ...overrides,
   };
 }

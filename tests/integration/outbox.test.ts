@@ -144,7 +144,7 @@ describe('drainOutbox', () => {
     expect(logged.file).toBe(path.join(dir, 'mail', files[0]!));
   });
 
-  it('retries a failed send with backoff, keeps credentials out of lastError, and gives up after 8 attempts', async () => {
+  it('retries a failed send with backoff, keeps credentials out of lastError, backing off 1 min, 2 min, … (giving up: outbox-operations.test.ts)', async () => {
     const id = await verify('retry@example.org');
     const transport = failingTransport();
     const t0 = new Date(Date.now() + 1000);
@@ -166,14 +166,6 @@ describe('drainOutbox', () => {
     expect(row.attempts).toBe(2);
     expect(row.availableAt.getTime()).toBe(t1.getTime() + 120_000);
 
-    for (let attempt = 3; attempt <= 8; attempt++) {
-      const r = await drainOutbox(db.prisma, transport, logger, { now: new Date(t0.getTime() + attempt * 3_600_000) });
-      expect(r).toEqual(attempt < 8 ? { sent: 0, failed: 0, retried: 1 } : { sent: 0, failed: 1, retried: 0 });
-    }
-    row = await db.prisma.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: 'failed', attempts: 8, sentAt: null });
-    expect(await drainOutbox(db.prisma, transport, logger, { now: new Date(t0.getTime() + 100 * 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(transport.calls).toBe(8);
   });
 
   it('sends each message exactly once when two workers drain at the same time', async () => {
@@ -237,7 +229,7 @@ describe('startOutboxWorker', () => {
     await expect(worker.stop()).resolves.toBeUndefined();
   });
 
-  it('stop() waits for the run in progress to finish', async () => {
+  it('stop() aborts the run in progress: the message in flight goes back to pending, due at once', async () => {
     const id = await verify('slow@example.org');
     const transport = recordingTransport(300);
     const worker = startOutboxWorker(db.prisma, transport, logger, { intervalMs: 50 });
@@ -247,7 +239,7 @@ describe('startOutboxWorker', () => {
       await sleep(10);
     }
     await worker.stop();
-    expect(transport.sent).toHaveLength(1);
-    expect((await db.prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe('sent');
+    expect(transport.sent).toHaveLength(0);
+    expect(await db.prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'pending', attempts: 1 });
   });
 });

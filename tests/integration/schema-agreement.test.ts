@@ -143,6 +143,8 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     await p.rateLimit.update({ where: { key: 'login:127.0.0.1' }, data: { hits: { increment: 1 } } }); mark('RateLimit');
     await p.session.create({ data: { sid: 's1', sess: { cookie: {} }, expire: new Date() } });
     await p.session.update({ where: { sid: 's1' }, data: { sess: { cookie: { a: 1 } } } }); mark('Session');
+    await p.submissionKey.create({ data: { key: 'k'.repeat(22), userId: user.id, form: 'need.create' } });
+    await p.submissionKey.update({ where: { key: 'k'.repeat(22) }, data: { result: `/needs/${need.id}` } }); mark('SubmissionKey');
 
     const read = await p.expertProfile.findUniqueOrThrow({
       where: { id: expert.id },
