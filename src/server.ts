@@ -83,7 +83,7 @@ const starting = (async () => {
   await seedReference(db.prisma, logger);
   if (config.seedDemo) {
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const result = await seedDemo(db.prisma, logger, { today, withDemoAccounts: config.env !== 'production' });
+    const result = await seedDemo(db.prisma, logger, { today, withDemoAccounts: config.env !== 'production', publicUrl: config.publicUrl });
     if (result.seeded) logger.info('demo data generated (first start only)');
   }
   // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.

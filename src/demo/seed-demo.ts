@@ -22,6 +22,8 @@ export interface SeedDemoOptions {
   today: Date;
   /** false in production: the four demo accounts exist but nobody can sign in with them */
   withDemoAccounts: boolean;
+  /** base of the links in the notifications the seeding sends (the portal's PUBLIC_URL) */
+  publicUrl?: string;
 }
 
 export interface SeedDemoResult {
@@ -41,7 +43,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, options: Se
   const investorHash = () => hashPassword(options.withDemoAccounts ? DEMO_PASSWORD : randomBytes(32).toString('base64url'));
   // The usual case after the first start: nothing to do, and no password to hash.
   if (await prisma.appSetting.findUnique({ where: { key: DEMO_SETTING_KEY } })) {
-    await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash });
+    await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
     return { seeded: false, accounts: [] };
   }
   // Hashing is slow (argon2id): done before the transaction so that the lock is held only while writing.
@@ -93,7 +95,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, options: Se
     { timeout: 120_000, maxWait: 120_000 },
   );
 
-  await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash });
+  await seedDemoInvestments(prisma, logger, { today: options.today, passwordHash: investorHash, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
   if (!result.seeded) {
     logger.debug('demo data already present');
     return { seeded: false, accounts: [] };

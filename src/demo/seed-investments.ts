@@ -17,7 +17,6 @@ import { addDays } from './util.js';
 
 export const DEMO_INVEST_SETTING_KEY = 'demo.investments.seeded';
 const LOCK_ID = 7297023;
-const PUBLIC_URL = 'http://localhost';
 const cents = (mad: number) => BigInt(mad) * 100n;
 type Tx = Prisma.TransactionClient;
 
@@ -55,7 +54,7 @@ function projectInput(p: ProjectPlan, bankId: string): ProjectInput {
   };
 }
 
-async function seedProjects(tx: Tx, today: Date, investorId: string, officerId: string) {
+async function seedProjects(tx: Tx, publicUrl: string, today: Date, investorId: string, officerId: string) {
   const others = await tx.user.findMany({
     where: { isDemo: true, role: 'expert', email: { notIn: Object.values(DEMO_EMAIL) }, expertProfile: { kind: 'diaspora' } },
     orderBy: { email: 'asc' }, take: 9, select: { id: true },
@@ -74,7 +73,7 @@ async function seedProjects(tx: Tx, today: Date, investorId: string, officerId: 
         await overrideRule(tx, { projectId: created.id, ...p.override, passed: true }, { actorId: officerId, now });
       }
       const byOwner = action === 'submit' || action === 'withdraw';
-      const result = await transitionProject({ db: tx, publicUrl: PUBLIC_URL }, {
+      const result = await transitionProject({ db: tx, publicUrl }, {
         projectId: created.id, action, version, reason: p.reason,
         grantAwarded: p.grant !== undefined ? cents(p.grant) : undefined, fundedOn: action === 'fund' ? now : undefined,
       }, { actorId: byOwner ? ownerId : officerId, now });
@@ -83,7 +82,7 @@ async function seedProjects(tx: Tx, today: Date, investorId: string, officerId: 
   }
 }
 
-async function seedOpportunities(tx: Tx, today: Date, investorId: string, officerId: string) {
+async function seedOpportunities(tx: Tx, publicUrl: string, today: Date, investorId: string, officerId: string) {
   const staff = await tx.user.findUnique({ where: { email: DEMO_EMAIL.staff }, include: { memberships: { where: { status: 'active' } } } });
   const ids: string[] = [];
   for (const o of OPPORTUNITIES) {
@@ -96,7 +95,7 @@ async function seedOpportunities(tx: Tx, today: Date, investorId: string, office
     if (!r.ok) throw new Error(`demo opportunity "${o.title}" refused`);
     ids.push(r.id);
   }
-  const deps = { db: tx, publicUrl: PUBLIC_URL };
+  const deps = { db: tx, publicUrl };
   const interested = await tx.user.findMany({ where: { isDemo: true, role: 'expert', email: { notIn: Object.values(DEMO_EMAIL) } }, orderBy: { email: 'desc' }, take: 4, select: { id: true } });
   const plan: [string, number, string | undefined][] = [
     [investorId, 0, 'Je réside en Belgique et je cherche à reprendre un hôtel dans ma région d’origine : pouvez-vous m’envoyer le dossier ?'],
@@ -112,7 +111,7 @@ async function seedOpportunities(tx: Tx, today: Date, investorId: string, office
 }
 
 /** Seeds the track once; `passwordHash` opens the investor account (an unusable hash in production). */
-export async function seedDemoInvestments(prisma: PrismaClient, logger: Logger, options: { today: Date; passwordHash: () => Promise<string> }): Promise<boolean> {
+export async function seedDemoInvestments(prisma: PrismaClient, logger: Logger, options: { today: Date; passwordHash: () => Promise<string>; publicUrl: string }): Promise<boolean> {
   if (await prisma.appSetting.findUnique({ where: { key: DEMO_INVEST_SETTING_KEY } })) return false;
   const passwordHash = await options.passwordHash();
   const seeded = await prisma.$transaction(async (tx) => {
@@ -121,8 +120,8 @@ export async function seedDemoInvestments(prisma: PrismaClient, logger: Logger, 
     const officer = await tx.user.findUnique({ where: { email: DEMO_EMAIL.officer }, select: { id: true } });
     if (!officer) return false; // no demo (the main demo was never seeded here)
     const investorId = await investorAccount(tx, passwordHash, options.today);
-    await seedProjects(tx, options.today, investorId, officer.id);
-    await seedOpportunities(tx, options.today, investorId, officer.id);
+    await seedProjects(tx, options.publicUrl, options.today, investorId, officer.id);
+    await seedOpportunities(tx, options.publicUrl, options.today, investorId, officer.id);
     await tx.appSetting.create({ data: { key: DEMO_INVEST_SETTING_KEY, value: { at: options.today.toISOString() } } });
     return true;
   }, { timeout: 120_000, maxWait: 120_000 });

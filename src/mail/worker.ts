@@ -64,7 +64,8 @@ export async function drainOutbox(
     RETURNING id, "toAddress", template, subject, "textBody", "htmlBody", attempts, COALESCE("requeuedAt", "createdAt") AS since`;
 
   const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
-  const aborted = abortPromise(options.signal);
+  // One listener per batch on the loop's long-lived signal, removed when the batch ends: left behind, they pile up.
+  const { aborted, dispose } = abortPromise(options.signal);
   let index = 0;
   let inFlight: string | undefined;
   for (; index < claimed.length && !options.signal?.aborted; index++) {
@@ -101,6 +102,7 @@ export async function drainOutbox(
     if (settled.count !== 1) logger.warn({ id: row.id }, 'email sent, but another worker had taken it over');
     result.sent++;
   }
+  dispose();
   await release(prisma, claimed.slice(index), inFlight, clock());
   return result;
 }
@@ -119,12 +121,15 @@ async function release(prisma: PrismaClient, rows: ClaimedRow[], inFlight: strin
   }
 }
 
-function abortPromise(signal: AbortSignal | undefined): Promise<typeof ABORTED> {
-  return new Promise((resolve) => {
+function abortPromise(signal: AbortSignal | undefined): { aborted: Promise<typeof ABORTED>; dispose: () => void } {
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
     if (!signal) return;
     if (signal.aborted) resolve(ABORTED);
-    signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+    onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
+  return { aborted, dispose: () => onAbort && signal?.removeEventListener('abort', onAbort) };
 }
 
 /** Drains until nothing is due (for tests and scripts); stops after `maxRounds` batches. */

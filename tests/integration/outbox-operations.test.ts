@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -110,6 +111,18 @@ describe('the outbox under operations', () => {
     const after = await admin.agent.get('/admin/mail').expect(200);
     expect(after.text).toContain('data-testid="flash-success"');
     expect(after.text).toContain('data-testid="mail-none-failed"');
+  });
+
+  it('leaves no listener on the worker loop\'s signal after its batches (they piled up, one per batch)', async () => {
+    const sent: string[] = [];
+    const transport: MailTransport = { send: async (m) => { sent.push(m.id); } };
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 12; i++) {
+      await mail(`listener${i}@example.org`);
+      await drainOutbox(t.db.prisma, transport, logger, { signal });
+    }
+    expect(sent.length).toBeGreaterThanOrEqual(12);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('a message sent twice (crash between send and record) keeps its Message-ID', async () => {
