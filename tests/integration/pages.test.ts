@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_TEMPLATE_DB } from '../helpers/db.js';
+import { signedInAgent } from '../helpers/forms.js';
 
 let t: TestApp;
 let now = new Date('2026-11-29T10:00:00Z');
@@ -171,3 +172,15 @@ describe('errors', () => {
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 }
+
+describe('ways to the reports', () => {
+  it('links the public impact page from every footer, the reports from the officer\'s and admin\'s dashboards, funding lines from the admin\'s', async () => {
+    expect((await request(t.app).get('/needs').expect(200)).text).toContain('href="/impact"');
+    const officer = await signedInAgent(t.app, 'officer@demo.jisr.local');
+    expect((await officer.agent.get('/me').expect(200)).text).toContain('href="/officer/reports"');
+    const admin = await signedInAgent(t.app, 'admin@demo.jisr.local');
+    const page = (await admin.agent.get('/me').expect(200)).text;
+    expect(page).toContain('href="/admin/funding"');
+    expect(page).toContain('href="/officer/reports"');
+  });
+});
