@@ -46,11 +46,15 @@ export async function seedReports(pool: pg.Pool, sizes: { experts: number; missi
       FROM generate_series(1, $1) i JOIN n ON n.k = 1 + (i % (SELECT total FROM c))`, [sizes.missions, sizes.experts]);
     await client.query(`INSERT INTO "MissionReport" ("missionId", rating) SELECT id, 1 + floor(pg_temp.h(hashtext(id::text), 18) * 5)
       FROM "Mission" WHERE status IN ('evaluated', 'followed_up')`);
-    await client.query(`INSERT INTO "InvestmentProject" (title, description, "sectorCode", "regionCode", "totalCost", "investorContribution", status, "jobsCreated", "updatedAt")
-      SELECT 'Projet ' || i, 'Projet de la diaspora', (SELECT code FROM "Sector" ORDER BY code LIMIT 1 OFFSET floor(pg_temp.h(i, 19) * 16)::int),
-        ${regions}[1 + floor(pg_temp.h(i, 20) * 12)], 1000000 + floor(pg_temp.h(i, 21) * 9000000), 500000,
-        (ARRAY['submitted','under_review','eligible','funded'])[1 + floor(pg_temp.h(i, 22) * 4)]::"InvestmentStatus", floor(pg_temp.h(i, 23) * 40)::int, now()
-      FROM generate_series(1, $1) i`, [sizes.projects]);
+    // Investment sectors are the track's own list (src/investments); own funds 25 % and more, jobs with women and under-30s.
+    await client.query(`INSERT INTO "InvestmentProject" (title, description, "sectorCode", "regionCode", "totalCost", "ownFunds", status, "grantAwarded",
+        "jobsCreated", "jobsWomen", "jobsUnder30", "updatedAt")
+      SELECT 'Projet ' || i, 'Projet de la diaspora', (SELECT code FROM "InvestmentSector" ORDER BY code LIMIT 1 OFFSET floor(pg_temp.h(i, 19) * (SELECT count(*) FROM "InvestmentSector"))::int),
+        ${regions}[1 + floor(pg_temp.h(i, 20) * 12)], cost, round(cost * 0.3), st, CASE WHEN st = 'funded' THEN round(cost * 0.03) END,
+        jobs, floor(jobs * 0.4)::int, floor(jobs * 0.3)::int, now()
+      FROM (SELECT i, 1000000 + floor(pg_temp.h(i, 21) * 9000000) AS cost, floor(pg_temp.h(i, 23) * 40)::int AS jobs,
+                   (ARRAY['submitted','under_review','eligible','funded'])[1 + floor(pg_temp.h(i, 22) * 4)]::"InvestmentStatus" AS st
+            FROM generate_series(1, $1) i) g`, [sizes.projects]);
     await client.query('ANALYZE');
   } finally {
     client.release();

@@ -49,9 +49,10 @@ export function exportQuery(dataset: Dataset, f: ReportFilter, lng: Locale): Pri
         WHERE ${expertWhere(f)} ORDER BY e."createdAt", e.id`;
     case 'investments':
       return Prisma.sql`
-        SELECT p.id, p.title, p.status::text AS status, r.${name} AS region, p.city, p."totalCost"::float8 AS "totalCost", p.currency,
-               p."jobsCreated", p."submittedAt"
-        FROM "InvestmentProject" p JOIN "Region" r ON r.code = p."regionCode"
+        SELECT p.id, p.title, p.status::text AS status, s.${name} AS sector, r.${name} AS region, p.city, p."totalCost"::float8 AS "totalCost",
+               p."ownFunds"::float8 AS "ownFunds", p."grantAwarded"::float8 AS "grantAwarded", p.currency,
+               p."jobsCreated", p."jobsWomen", p."jobsUnder30", p."submittedAt"
+        FROM "InvestmentProject" p JOIN "Region" r ON r.code = p."regionCode" JOIN "InvestmentSector" s ON s.code = p."sectorCode"
         WHERE ${investmentWhere(f)} ORDER BY p."createdAt", p.id`;
   }
 }

@@ -73,27 +73,40 @@ export async function missionFigures(prisma: PrismaClient, f: ReportFilter, toda
   return out;
 }
 
+/** Sums over investment projects: amounts in MAD, jobs expected. */
+export interface InvestmentSums { projects: number; cost: number; ownFunds: number; grants: number; jobs: number; jobsWomen: number; jobsUnder30: number }
 export interface InvestmentFigures {
-  total: { projects: number; cost: number; jobs: number };
-  byStatus: Map<string, { projects: number; cost: number; jobs: number }>;
-  byRegion: Map<string, { projects: number; cost: number; jobs: number }>;
+  total: InvestmentSums;
+  byStatus: Map<string, InvestmentSums>;
+  byRegion: Map<string, InvestmentSums>;
+  bySector: Map<string, InvestmentSums>;
 }
 
+type InvestmentRow = InvestmentSums & { status: string | null; region: string | null; sector: string | null; g: number };
+
 /**
- * Investment projects submitted in the period. Only columns that the investment track keeps are read (status,
- * region, total cost, jobs): own funds, grants and jobs for women and the under-30s arrive with that branch.
+ * Investment projects submitted in the period, by status, region and investment sector (the track's own list):
+ * total cost, own funds, grants actually granted (funded projects), jobs expected with those for women and the
+ * under-30s, for gender and youth reporting.
  */
 export async function investmentFigures(prisma: PrismaClient, f: ReportFilter): Promise<InvestmentFigures> {
-  const rows = await prisma.$queryRaw<{ status: string | null; region: string | null; g: number; projects: number; cost: number; jobs: number }[]>`
-    SELECT p.status::text AS status, p."regionCode" AS region, GROUPING(p.status, p."regionCode")::int AS g, count(*)::int AS projects,
-           round(coalesce(sum(p."totalCost"), 0), 2)::float8 AS cost, coalesce(sum(p."jobsCreated"), 0)::int AS jobs
-    FROM "InvestmentProject" p WHERE ${investmentWhere(f)} GROUP BY GROUPING SETS ((p.status), (p."regionCode"), ())`;
-  const out: InvestmentFigures = { total: { projects: 0, cost: 0, jobs: 0 }, byStatus: new Map(), byRegion: new Map() };
-  for (const r of rows) {
-    const v = { projects: r.projects, cost: r.cost, jobs: r.jobs };
-    if (r.g === 3) out.total = v;
-    else if (r.g === 1) out.byStatus.set(r.status!, v);
-    else out.byRegion.set(r.region!, v);
+  const money = (col: string) => Prisma.raw(`round(coalesce(sum(p."${col}"), 0), 2)::float8`);
+  const rows = await prisma.$queryRaw<InvestmentRow[]>`
+    SELECT p.status::text AS status, p."regionCode" AS region, p."sectorCode" AS sector,
+           GROUPING(p.status, p."regionCode", p."sectorCode")::int AS g, count(*)::int AS projects,
+           ${money('totalCost')} AS cost, ${money('ownFunds')} AS "ownFunds", ${money('grantAwarded')} AS grants,
+           coalesce(sum(p."jobsCreated"), 0)::int AS jobs, coalesce(sum(p."jobsWomen"), 0)::int AS "jobsWomen",
+           coalesce(sum(p."jobsUnder30"), 0)::int AS "jobsUnder30"
+    FROM "InvestmentProject" p WHERE ${investmentWhere(f)}
+    GROUP BY GROUPING SETS ((p.status), (p."regionCode"), (p."sectorCode"), ())`;
+  const zero: InvestmentSums = { projects: 0, cost: 0, ownFunds: 0, grants: 0, jobs: 0, jobsWomen: 0, jobsUnder30: 0 };
+  const out: InvestmentFigures = { total: zero, byStatus: new Map(), byRegion: new Map(), bySector: new Map() };
+  for (const { status, region, sector, g, ...sums } of rows) {
+    // GROUPING(status, region, sector) is a bitmask of the columns rolled up: 3 = by status, 5 = by region, 6 = by sector.
+    if (g === 7) out.total = sums;
+    else if (g === 3) out.byStatus.set(status!, sums);
+    else if (g === 5) out.byRegion.set(region!, sums);
+    else if (g === 6) out.bySector.set(sector!, sums);
   }
   return out;
 }

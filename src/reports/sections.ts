@@ -196,16 +196,31 @@ async function missionsAndThemes(c: Ctx, f: ReportFilter): Promise<[Section, Sec
 
 async function investments(c: Ctx, f: ReportFilter): Promise<Section> {
   const { t } = c;
-  const d = await investmentFigures(c.prisma, f);
-  const cols: { label: string; kind: ValueKind }[] = [{ label: t('reports.col.projects'), kind: 'count' }, { label: t('reports.col.cost'), kind: 'money' }, { label: t('reports.col.jobs'), kind: 'count' }];
+  const [d, sectors] = await Promise.all([
+    investmentFigures(c.prisma, f),
+    c.prisma.investmentSector.findMany({ orderBy: { sortOrder: 'asc' } }),
+  ]);
+  const cols: { label: string; kind: ValueKind }[] = [
+    { label: t('reports.col.projects'), kind: 'count' }, { label: t('reports.col.cost'), kind: 'money' },
+    { label: t('reports.col.ownFunds'), kind: 'money' }, { label: t('reports.col.grants'), kind: 'money' },
+    { label: t('reports.col.jobs'), kind: 'count' }, { label: t('reports.col.jobsWomen'), kind: 'count' }, { label: t('reports.col.jobsUnder30'), kind: 'count' },
+  ];
   const rows = (keys: Labelled, data: typeof d.byStatus) =>
-    keys.map(([key, label]) => ({ key, label, values: [data.get(key)?.projects ?? 0, round2(data.get(key)?.cost ?? 0), data.get(key)?.jobs ?? 0] }));
+    keys.map(([key, label]) => {
+      const s = data.get(key);
+      return { key, label, values: [s?.projects ?? 0, round2(s?.cost ?? 0), round2(s?.ownFunds ?? 0), round2(s?.grants ?? 0), s?.jobs ?? 0, s?.jobsWomen ?? 0, s?.jobsUnder30 ?? 0] };
+    });
+  const sectorKeysOf: Labelled = sectors.map((s) => [s.code, localized(s, 'name', c.lng)]);
   return {
     id: 'investments', title: t('reports.sections.investments'), note: t('reports.investmentsNote'),
-    summary: [{ label: t('reports.summary.projects'), value: d.total.projects, kind: 'count' }, { label: t('reports.summary.cost'), value: round2(d.total.cost), kind: 'money' }],
+    summary: [
+      { label: t('reports.summary.projects'), value: d.total.projects, kind: 'count' }, { label: t('reports.summary.cost'), value: round2(d.total.cost), kind: 'money' },
+      { label: t('reports.summary.grants'), value: round2(d.total.grants), kind: 'money' }, { label: t('reports.summary.jobs'), value: d.total.jobs, kind: 'count' },
+    ],
     figures: [
       { id: 'investments-status', title: t('reports.fig.investmentsStatus'), labelHeading: t('reports.col.status'), columns: cols, chart: 0, rows: rows(keysOf(c, 'reports.investmentStatus', INVESTMENT_STATUSES), d.byStatus) },
       { id: 'investments-region', title: t('reports.fig.investmentsRegion'), labelHeading: t('reports.col.region'), columns: cols, chart: 1, rows: rows(regionKeys(c), d.byRegion) },
+      { id: 'investments-sector', title: t('reports.fig.investmentsSector'), labelHeading: t('reports.col.sector'), columns: cols, chart: 1, rows: rows(sectorKeysOf, d.bySector) },
     ],
   };
 }

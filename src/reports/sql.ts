@@ -62,7 +62,7 @@ export function missionWhere(f: ReportFilter): Prisma.Sql {
 export function investmentWhere(f: ReportFilter): Prisma.Sql {
   const c = [period(Prisma.sql`p."createdAt"`, f), Prisma.sql`p.status <> 'draft'`];
   if (f.region) c.push(Prisma.sql`p."regionCode" = ${f.region}`);
-  if (f.sector) c.push(Prisma.sql`p."sectorCode" = ${f.sector}`);
+  // Projects have sectors of their own (src/investments: industry, hotels, …), not the programme's: no sector filter.
   return and(c);
 }
 

@@ -138,6 +138,32 @@ describe('the figures of a quarter, against hand-computed values', () => {
   });
 });
 
+describe('the investment track in the reports', () => {
+  it('sums projects of the quarter by status, region and investment sector: amounts, grants and the jobs of women and the under-30s', async () => {
+    const p = t.db.prisma;
+    const project = (data: Record<string, unknown>) => p.investmentProject.create({
+      data: { title: 'Projet', description: 'Projet de test', regionCode: 'SM', sectorCode: 'industry', totalCost: '1000000', ownFunds: '300000', ...data },
+    });
+    await project({ status: 'submitted', totalCost: '2000000', ownFunds: '600000', jobsCreated: 10, jobsWomen: 4, jobsUnder30: 3, createdAt: new Date('2027-02-10T09:00:00Z') });
+    await project({ status: 'funded', sectorCode: 'hotels', regionCode: 'RSK', totalCost: '1500000', ownFunds: '400000', grantAwarded: '150000',
+      jobsCreated: 20, jobsWomen: 12, jobsUnder30: 5, createdAt: new Date('2027-03-01T09:00:00Z') });
+    await project({ status: 'draft', jobsCreated: 99, createdAt: new Date('2027-02-15T09:00:00Z') }); // never submitted: not counted
+    await project({ status: 'funded', grantAwarded: '100000', jobsCreated: 7, createdAt: new Date('2026-12-01T09:00:00Z') }); // another quarter
+    const status = (await figureCsv('investments-status')).rows;
+    expect(status['Soumis']).toEqual([1, 2000000, 600000, 0, 10, 4, 3]);
+    expect(status['Financé']).toEqual([1, 1500000, 400000, 150000, 20, 12, 5]);
+    expect(status['Éligible']).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const sector = (await figureCsv('investments-sector')).rows;
+    expect(sector['Hôtellerie']).toEqual([1, 1500000, 400000, 150000, 20, 12, 5]);
+    expect(sector['Industrie et services liés à l\'industrie']).toEqual([1, 2000000, 600000, 0, 10, 4, 3]);
+    expect((await figureCsv('investments-region')).rows['Souss-Massa']).toEqual([1, 2000000, 600000, 0, 10, 4, 3]);
+    const xlsx = await officer.agent.get(`/officer/reports/exports/investments.csv?${Q1_2027}`).expect(200);
+    const [header, ...rows] = parse(xlsx.text.slice(1)) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(header).toEqual(expect.arrayContaining(['Fonds propres', 'Subvention accordée', 'Emplois prévus (femmes)', 'Emplois prévus (moins de 30 ans)']));
+  });
+});
+
 describe('row-level exports', () => {
   it('streams missions with budgets as CSV (BOM, translated header) and XLSX with the same rows', async () => {
     const csv = await officer.agent.get(`/officer/reports/exports/missions.csv?${Q1_2027}`).expect(200);
