@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { COUNTRY_CODES, displayNames } from '../reference/codes.js';
 import { parseForm } from '../http/forms.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { registerExpert, registerExpertSchema } from './register-expert.js';
@@ -15,15 +16,17 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
       deps.prisma.institution.findMany({ where: { status: 'verified' }, orderBy: { name: 'asc' }, select: { id: true, name: true, nameAr: true, city: true } }),
     ]);
 
-  router.get('/register/expert', (_req, res) => {
-    res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {} });
+  // Nationalities offered to South–South experts and immigrants; names in the reader's language (Intl).
+  const countries = (req: Request) => displayNames(req.lng, 'region', COUNTRY_CODES);
+  router.get('/register/expert', (req, res) => {
+    res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {}, countries: countries(req) });
   });
 
   router.post('/register/expert', limiter, async (req, res) => {
     const form = parseForm(registerExpertSchema, req.body);
-    if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors });
+    if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors, countries: countries(req) });
     const result = await registerExpert(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
-    if (!result.ok) return res.status(400).render('auth/register-expert', { values: valuesOf(req.body), errors: result.errors });
+    if (!result.ok) return res.status(400).render('auth/register-expert', { values: valuesOf(req.body), errors: result.errors, countries: countries(req) });
     res.render('auth/check-email', { email: form.data.email });
   });
 

@@ -159,6 +159,7 @@ function emit(ctx: Ctx, p: ProfilePlan, out: ExpertRows): ExpertInfo {
   out.expertProfiles.push({
     id, userId, firstName: p.who.firstName, lastName: p.who.lastName, gender, phone: null, kind: p.who.kind,
     countryOfResidence: p.who.country, cityOfResidence: p.who.city, nationalities: p.who.nationalities,
+    residenceStatus: p.who.kind === 'immigrant_resident' ? 'resident_card' : null,
     originRegionCode: p.who.originRegion, originCommune: p.who.commune, headline: p.position,
     bio: buildBio(ctx, {
       position: p.position, employer: p.employer, city: p.who.city, years: p.yearsExperience, sectors: p.sectors,

@@ -114,6 +114,9 @@ export function generateNeeds(ctx: Ctx, specs: readonly NeedSpec[], officerIds: 
       windowStart: dates.windowStart, windowEnd: dates.windowEnd, durationDays, expertsWanted: Number(expertsWanted),
       climateTag: rng.chance(CLIMATE_SECTORS.includes(sector) ? 0.7 : 0.05),
       genderTag: women || rng.chance(GENDER_SECTORS.includes(sector) ? 0.6 : 0.08),
+      // Every fifth need is also open to South–South experts and immigrants residing here (AMEDIP); counted on the
+      // needs already made rather than drawn, so the random sequence of the rest of the demo stays the same.
+      audiences: rows.needs.length % 5 === 4 ? ['diaspora', 'south_south', 'immigrant_resident'] : ['diaspora'],
       status: spec.status, reviewComment: null, version: 0, submittedAt: dates.submittedAt, publishedAt: dates.publishedAt,
       closedAt: dates.closedAt, isDemo: true, createdAt: dates.createdAt,
     });

@@ -96,6 +96,9 @@ export function explainExclusion(r: ExclusionReason, labels: Labels): Explanatio
       return { key, params: { count: Number(p.durationDays), maxDays: num(labels, p.maxDays) } };
     case 'not_available':
       return { key, params: { count: Number(p.durationDays), windowStart: labels.date(str(p.windowStart)), windowEnd: labels.date(str(p.windowEnd)) } };
+    // one sentence per kind: "Besoin non ouvert aux experts Sud–Sud"
+    case 'audience_closed':
+      return { key: `${key}_${str(p.kind)}`, params: {} };
     case 'mission_overlap':
       return { key, params: { startsOn: labels.date(str(p.startsOn)), endsOn: labels.date(str(p.endsOn)) } };
     default:

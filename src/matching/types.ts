@@ -9,6 +9,8 @@ export type { Cefr };
 export type MissionMode = 'on_site' | 'remote' | 'hybrid';
 export type Visibility = 'private' | 'institutions' | 'public';
 export type Requirement = 'required' | 'desirable';
+/** Who an expert is, and whom a need is open to (AMEDIP): diaspora, South–South partner countries, immigrants residing at home. */
+export type ExpertKind = 'diaspora' | 'south_south' | 'immigrant_resident';
 
 /** A range of whole days, both ends included (dates at UTC midnight, as Prisma returns `@db.Date`). */
 export interface DayRange {
@@ -40,6 +42,8 @@ export interface MatchNeed {
   expertsWanted?: number;
   skills: readonly NeedSkillReq[];
   languages: readonly NeedLanguageReq[];
+  /** Kinds of expert the need is open to; absent means diaspora only (the database default). */
+  audiences?: readonly ExpertKind[];
 }
 
 export interface ExpertSkillHeld {
@@ -57,6 +61,10 @@ export interface MatchExpert {
   /** The expert has not withdrawn from matching. */
   matchable: boolean;
   visibility: Visibility;
+  /** Absent means diaspora (the database default). */
+  kind?: ExpertKind;
+  /** ISO 3166-1 alpha-2 codes; a South–South expert needs one of the partner countries (RankContext). */
+  nationalities?: readonly string[];
   sectors: readonly string[];
   yearsExperience: number | null;
   originRegionCode: string | null;
@@ -117,6 +125,8 @@ export type ExclusionRule =
   | 'no_consent'
   | 'not_matchable'
   | 'private_profile'
+  | 'audience_closed'
+  | 'not_partner_country'
   | 'no_skill_overlap'
   | 'missing_required_skill'
   | 'required_skill_level_too_low'
@@ -173,6 +183,11 @@ export interface RankContext {
   now: Date;
   /** For remote needs, do not require availability covering the duration (default true). */
   relaxAvailabilityForRemote?: boolean;
+  /**
+   * Active partner countries (ISO codes) of South–South exchange: a South–South expert reaches a need open to
+   * South–South experts only with a nationality among them. Absent: the nationality is not checked.
+   */
+  partnerCountries?: readonly string[];
 }
 
 export interface RankOptions {

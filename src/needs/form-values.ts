@@ -11,7 +11,7 @@ export function formValuesOf(need: NeedPage, lng: Locale): Record<string, string
     sectorCode: need.sectorCode, regionCode: need.regionCode, city: need.city ?? '', mode: need.mode,
     windowStart: day(need.windowStart), windowEnd: day(need.windowEnd), durationDays: String(need.durationDays),
     expertsWanted: String(need.expertsWanted), climateTag: need.climateTag ? 'on' : '', genderTag: need.genderTag ? 'on' : '',
-    institutionId: need.institutionId,
+    institutionId: need.institutionId, audiences: need.audiences.join(','),
   };
   need.skills.forEach((s, i) => {
     values[`skill_${i}`] = localized(s.skill, 'label', lng);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDay } from '../lib/iso-day.js';
+import { EXPERT_KINDS, audiencesField, type ExpertKind } from '../amedip/audiences.js';
 
+export { EXPERT_KINDS };
 export const SKILL_ROWS = 8;
 export const LANGUAGE_ROWS = 4;
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
@@ -46,6 +48,7 @@ export const needFormSchema = z
     expertsWanted: z.coerce.number({ message: 'validation.number' }).int('validation.number').min(1, 'validation.min').max(50, 'validation.max'),
     climateTag: checkbox,
     genderTag: checkbox,
+    audiences: audiencesField,
     ...skillRows,
     ...languageRows,
   })
@@ -77,6 +80,7 @@ export interface NeedForm {
   expertsWanted: number;
   climateTag?: 'on';
   genderTag?: 'on';
+  audiences?: ExpertKind[];
   [row: string]: unknown;
 }
 

@@ -107,6 +107,7 @@ async function resolve(prisma: PrismaClient, form: NeedForm, now: Date): Promise
       windowStart, windowEnd,
       durationDays: form.durationDays, expertsWanted: form.expertsWanted,
       climateTag: form.climateTag === 'on', genderTag: form.genderTag === 'on',
+      audiences: form.audiences?.length ? form.audiences : ['diaspora'],
     },
     skills: [...skills.values()],
     languages: [...languages.values()],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../lib/logger.js';
+import { PARTNER_COUNTRIES } from './data/partner-countries.js';
 import { REGIONS } from './data/regions.js';
 import { SECTORS } from './data/sectors.js';
 import { SKILLS } from './data/skills.js';
@@ -8,7 +9,7 @@ import { SKILLS } from './data/skills.js';
 const SETTING_KEY = 'reference.version';
 
 export function referenceVersion(): string {
-  return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS, PARTNER_COUNTRIES])).digest('hex').slice(0, 16);
 }
 
 /**
@@ -46,6 +47,11 @@ export async function seedReference(prisma: PrismaClient, logger: Logger): Promi
       for (const s of SKILLS) {
         await tx.skill.update({ where: { code: s.code }, data: { broaderId: s.broader ? ids.get(s.broader) : null } });
       }
+      // Admins edit partner countries: only codes not present yet are added, existing rows are left as edited.
+      await tx.partnerCountry.createMany({
+        data: PARTNER_COUNTRIES.map((c) => ({ code: c.code, nameFr: c.fr, nameAr: c.ar, nameEn: c.en })),
+        skipDuplicates: true,
+      });
       const shipped = new Set(SKILLS.map((s) => s.code));
       const retired = [...ids.keys()].filter((code) => !shipped.has(code));
       if (retired.length) await tx.skill.updateMany({ where: { code: { in: retired } }, data: { active: false } });

@@ -46,6 +46,8 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     const touched = new Set<string>();
     const mark = (m: string) => touched.add(m);
     const region = await p.region.update({ where: { code: 'SM' }, data: { sortOrder: 8 } }); mark('Region');
+    await p.partnerCountry.create({ data: { code: 'ZZ', nameFr: 'Essai', nameAr: 'اختبار', nameEn: 'Test' } });
+    await p.partnerCountry.update({ where: { code: 'ZZ' }, data: { active: false } }); mark('PartnerCountry');
     const sector = await p.sector.update({ where: { code: 'water_environment' }, data: { nameEn: 'Water' } }); mark('Sector');
     const skill = await p.skill.create({ data: { code: 'test.skill', sectorCode: sector.code, labelFr: 'Essai', labelAr: 'اختبار', labelEn: 'Test' } });
     await p.skill.update({ where: { id: skill.id }, data: { active: false } }); mark('Skill');
