@@ -87,6 +87,8 @@ export async function searchCatalogue(
   if (query.mode) where.push(Prisma.sql`n."mode" = ${query.mode}::"MissionMode"`);
   // containment, so that the GIN index on audiences serves it
   if (query.audience) where.push(Prisma.sql`n."audiences" @> ARRAY[${query.audience}::"ExpertKind"]`);
+  if (query.climate) where.push(Prisma.sql`n."climateTag"`);
+  if (query.gender) where.push(Prisma.sql`n."genderTag"`);
   if (tsq) where.push(Prisma.sql`n."search" @@ to_tsquery('jisr', ${tsq})`);
   if (options.skill) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NeedSkill" ns WHERE ns."needId" = n."id" AND ns."skillId" = ANY(${options.skill.ids}::int[]))`);

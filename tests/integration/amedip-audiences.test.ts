@@ -105,3 +105,29 @@ describe('partner countries are reference data that admins edit', () => {
     expect((await officer.agent.get(page)).status).toBe(403);
   });
 });
+
+describe('themes (item 6): the catalogue filters by climate and gender tags, and the cards show them', () => {
+  it.each([
+    ['climate', 'climateTag', 'theme-climate'],
+    ['gender', 'genderTag', 'theme-gender'],
+  ] as const)('?%s=on lists only needs tagged so', async (param, column, hook) => {
+    const tagged = new Set((await t.db.prisma.need.findMany({ where: { status: 'published', [column]: true }, select: { id: true } })).map((n) => n.id));
+    expect(tagged.size).toBeGreaterThan(0);
+    const res = await request(t.app).get(`/needs?${param}=on`);
+    expect(res.status).toBe(200);
+    const ids = cardIds(res.text);
+    expect(ids.length).toBe(Math.min(12, tagged.size));
+    for (const id of ids) expect(tagged.has(id!)).toBe(true);
+    expect(res.text.split(`data-testid="${hook}"`).length - 1).toBe(ids.length);
+    expect(res.text).toMatch(new RegExp(`id="theme-${param}"[^>]*checked`));
+  });
+
+  it('both tags at once, and a bad value is refused next to its field', async () => {
+    const both = await t.db.prisma.need.count({ where: { status: 'published', climateTag: true, genderTag: true } });
+    const res = await request(t.app).get('/needs?climate=on&gender=on');
+    expect(cardIds(res.text).length).toBe(Math.min(12, both));
+    const bad = await request(t.app).get('/needs?climate=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('data-testid="field-error-climate"');
+  });
+});
