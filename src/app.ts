@@ -15,6 +15,7 @@ import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
+import { eventRoutes } from './events/routes.js';
 import { partnerCountryRoutes } from './amedip/partner-country-routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
@@ -113,6 +114,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(matchRoutes({ prisma, publicUrl: config.publicUrl }));
   app.use(matcherWeightsRoutes({ prisma }));
   app.use(partnerCountryRoutes({ prisma }));
+  app.use(eventRoutes({ prisma, publicUrl: config.publicUrl, clock }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

@@ -48,6 +48,11 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     const region = await p.region.update({ where: { code: 'SM' }, data: { sortOrder: 8 } }); mark('Region');
     await p.partnerCountry.create({ data: { code: 'ZZ', nameFr: 'Essai', nameAr: 'اختبار', nameEn: 'Test' } });
     await p.partnerCountry.update({ where: { code: 'ZZ' }, data: { active: false } }); mark('PartnerCountry');
+    const ev = await p.event.create({ data: { title: 'Atelier', description: 'Essai', theme: 'skills', startsAt: new Date('2027-01-01T09:00:00Z'), endsAt: new Date('2027-01-01T10:00:00Z'), timeZone: 'UTC', place: 'Rabat', capacity: 5, registrationDeadline: new Date('2027-01-01T09:00:00Z') } });
+    await p.event.update({ where: { id: ev.id }, data: { version: { increment: 1 } } }); mark('Event');
+    const anyUser = await p.user.create({ data: { email: 'event.participant@example.org', passwordHash: 'h', role: 'expert' } });
+    const reg = await p.eventRegistration.create({ data: { eventId: ev.id, userId: anyUser.id, status: 'waitlisted' } });
+    await p.eventRegistration.update({ where: { id: reg.id }, data: { status: 'confirmed', attended: true } }); mark('EventRegistration');
     const sector = await p.sector.update({ where: { code: 'water_environment' }, data: { nameEn: 'Water' } }); mark('Sector');
     const skill = await p.skill.create({ data: { code: 'test.skill', sectorCode: sector.code, labelFr: 'Essai', labelAr: 'اختبار', labelEn: 'Test' } });
     await p.skill.update({ where: { id: skill.id }, data: { active: false } }); mark('Skill');
