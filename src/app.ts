@@ -16,6 +16,8 @@ import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
 import { eventRoutes } from './events/routes.js';
+import { originRoutes } from './amedip/origin-routes.js';
+import { communeRoutes } from './amedip/commune-routes.js';
 import { partnerCountryRoutes } from './amedip/partner-country-routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
@@ -115,6 +117,8 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(matcherWeightsRoutes({ prisma }));
   app.use(partnerCountryRoutes({ prisma }));
   app.use(eventRoutes({ prisma, publicUrl: config.publicUrl, clock }));
+  app.use(originRoutes({ prisma, clock }));
+  app.use(communeRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

@@ -36,7 +36,7 @@ export async function rankContext(prisma: PrismaClient, now = new Date()): Promi
 }
 
 const needSelect = {
-  id: true, sectorCode: true, regionCode: true, mode: true, windowStart: true, windowEnd: true, durationDays: true, expertsWanted: true, audiences: true,
+  id: true, sectorCode: true, regionCode: true, mode: true, windowStart: true, windowEnd: true, durationDays: true, expertsWanted: true, audiences: true, communeCode: true,
   skills: { select: { skillId: true, minLevel: true, requirement: true } },
   languages: { select: { language: true, minLevel: true } },
 } satisfies Prisma.NeedSelect;
@@ -62,7 +62,7 @@ export function toMatchExpert(e: ExpertRow): MatchExpert {
   const ratings = e.missions.map((m) => m.report?.rating).filter((r): r is number => typeof r === 'number');
   return {
     id: e.id, active: e.user.status === 'active', consented: e.user.consents.length > 0, matchable: e.matchable, visibility: e.visibility,
-    kind: e.kind, nationalities: e.nationalities,
+    kind: e.kind, nationalities: e.nationalities, originCommuneCode: e.originCommuneCode,
     sectors: e.sectors, yearsExperience: e.yearsExperience, originRegionCode: e.originRegionCode, missionModes: e.missionModes,
     preferredRegions: e.preferredRegions, maxMissionDays: e.maxMissionDays, staleSince: e.staleSince, lastActiveAt: e.lastActiveAt,
     skills: e.skills, languages: e.languages, availability: e.availabilities,

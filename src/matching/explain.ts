@@ -8,6 +8,8 @@ import type { Contribution, ExclusionReason, Match, Exclusion, Params } from './
 export interface Labels {
   skill(id: number): string;
   region(code: string): string;
+  /** A commune's name (optional: callers without communes show the code). */
+  commune?(code: string): string;
   language(code: string): string;
   sector(code: string): string;
   mode(mode: string): string;
@@ -59,6 +61,9 @@ export function explainContribution(c: Contribution, labels: Labels): Explanatio
       break;
     case 'experience':
       line = { key: 'matching.contribution.experience', params: { count: Number(p.years) } };
+      break;
+    case 'commune':
+      line = { key: `matching.contribution.commune.${p.held ? 'held' : 'notHeld'}`, params: { commune: labels.commune ? labels.commune(str(p.commune)) : str(p.commune) } };
       break;
     case 'origin':
       line = { key: `matching.contribution.origin.${p.held ? 'held' : 'notHeld'}`, params: { region: labels.region(str(p.region)) } };

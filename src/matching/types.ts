@@ -42,6 +42,8 @@ export interface MatchNeed {
   expertsWanted?: number;
   skills: readonly NeedSkillReq[];
   languages: readonly NeedLanguageReq[];
+  /** The commune the need serves (local development); absent or null: none, and no commune line. */
+  communeCode?: string | null;
   /** Kinds of expert the need is open to; absent means diaspora only (the database default). */
   audiences?: readonly ExpertKind[];
 }
@@ -68,6 +70,8 @@ export interface MatchExpert {
   sectors: readonly string[];
   yearsExperience: number | null;
   originRegionCode: string | null;
+  /** The commune of origin from the reference list (its code starts with its region's code). */
+  originCommuneCode?: string | null;
   missionModes: readonly MissionMode[];
   /** Regions where the expert is willing to go on site; empty means anywhere. */
   preferredRegions: readonly string[];
@@ -110,6 +114,8 @@ export interface Weights {
   experience: number;
   yearsForFull: number;
   origin: number;
+  /** Points for an expert from the commune the need serves; only needs that name a commune use them. */
+  commune: number;
   evaluations: number;
   /** Bayesian prior for ratings: an expert without evaluations counts as `priorCount` missions rated `priorRating`. */
   priorRating: number;
@@ -145,7 +151,7 @@ export interface ExclusionReason {
   params: Params;
 }
 
-export type ContributionRule = 'skill' | 'availability' | 'language' | 'sector' | 'experience' | 'origin' | 'evaluations' | 'stale';
+export type ContributionRule = 'skill' | 'availability' | 'language' | 'sector' | 'experience' | 'commune' | 'origin' | 'evaluations' | 'stale';
 
 /** One rule's share of a score. `points` has one decimal; the points of a match add up exactly to its score. */
 export interface Contribution {

@@ -41,6 +41,7 @@ export const needFormSchema = z
     sectorCode: text(1, 40),
     regionCode: text(1, 10),
     city: optionalText(100),
+    communeCode: optionalText(70),
     mode: z.enum(['on_site', 'remote', 'hybrid'], { message: 'validation.choice' }),
     windowStart: day,
     windowEnd: day,
@@ -73,6 +74,7 @@ export interface NeedForm {
   sectorCode: string;
   regionCode: string;
   city?: string;
+  communeCode?: string;
   mode: 'on_site' | 'remote' | 'hybrid';
   windowStart: string;
   windowEnd: string;

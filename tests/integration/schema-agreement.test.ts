@@ -53,6 +53,8 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     const anyUser = await p.user.create({ data: { email: 'event.participant@example.org', passwordHash: 'h', role: 'expert' } });
     const reg = await p.eventRegistration.create({ data: { eventId: ev.id, userId: anyUser.id, status: 'waitlisted' } });
     await p.eventRegistration.update({ where: { id: reg.id }, data: { status: 'confirmed', attended: true } }); mark('EventRegistration');
+    await p.commune.create({ data: { code: 'SM-essai', regionCode: 'SM', nameFr: 'Essai', nameAr: 'اختبار', nameEn: 'Test' } });
+    await p.commune.update({ where: { code: 'SM-essai' }, data: { nameEn: 'Trial' } }); mark('Commune');
     const sector = await p.sector.update({ where: { code: 'water_environment' }, data: { nameEn: 'Water' } }); mark('Sector');
     const skill = await p.skill.create({ data: { code: 'test.skill', sectorCode: sector.code, labelFr: 'Essai', labelAr: 'اختبار', labelEn: 'Test' } });
     await p.skill.update({ where: { id: skill.id }, data: { active: false } }); mark('Skill');
