@@ -18,6 +18,7 @@ import { missionRoutes } from './missions/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { originRoutes } from './amedip/origin-routes.js';
 import { communeRoutes } from './amedip/commune-routes.js';
+import { exchangeRoutes } from './exchanges/routes.js';
 import { partnerCountryRoutes } from './amedip/partner-country-routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
@@ -119,6 +120,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock }: A
   app.use(eventRoutes({ prisma, publicUrl: config.publicUrl, clock }));
   app.use(originRoutes({ prisma, clock }));
   app.use(communeRoutes({ prisma }));
+  app.use(exchangeRoutes({ prisma, publicUrl: config.publicUrl }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

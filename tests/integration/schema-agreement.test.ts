@@ -55,6 +55,17 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     await p.eventRegistration.update({ where: { id: reg.id }, data: { status: 'confirmed', attended: true } }); mark('EventRegistration');
     await p.commune.create({ data: { code: 'SM-essai', regionCode: 'SM', nameFr: 'Essai', nameAr: 'اختبار', nameEn: 'Test' } });
     await p.commune.update({ where: { code: 'SM-essai' }, data: { nameEn: 'Trial' } }); mark('Commune');
+    const instA = await p.institution.create({ data: { name: 'Agence A', kind: 'ministry', regionCode: 'SM', city: 'Agadir' } });
+    const instB = await p.institution.create({ data: { name: 'Agence B', kind: 'ministry', regionCode: 'SM', city: 'Tiznit' } });
+    const listingData = { title: 'Pratique', description: 'Une pratique', theme: 'skills_register', sectorCode: 'governance', formats: ['workshop' as const], languages: ['fr'] };
+    const xo = await p.exchangeOffer.create({ data: { ...listingData, institutionId: instA.id } });
+    await p.exchangeOffer.update({ where: { id: xo.id }, data: { open: false } }); mark('ExchangeOffer');
+    const xr = await p.exchangeRequest.create({ data: { ...listingData, institutionId: instB.id } });
+    await p.exchangeRequest.update({ where: { id: xr.id }, data: { open: false } }); mark('ExchangeRequest');
+    const xc = await p.exchange.create({ data: { offerId: xo.id, requestId: xr.id } });
+    await p.exchange.update({ where: { id: xc.id }, data: { status: 'agreed', version: 1 } }); mark('Exchange');
+    const xe = await p.exchangeEvent.create({ data: { exchangeId: xc.id, toStatus: 'proposed' } });
+    await p.exchangeEvent.update({ where: { id: xe.id }, data: { note: 'ok' } }); mark('ExchangeEvent');
     const sector = await p.sector.update({ where: { code: 'water_environment' }, data: { nameEn: 'Water' } }); mark('Sector');
     const skill = await p.skill.create({ data: { code: 'test.skill', sectorCode: sector.code, labelFr: 'Essai', labelAr: 'اختبار', labelEn: 'Test' } });
     await p.skill.update({ where: { id: skill.id }, data: { active: false } }); mark('Skill');
