@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { notify } from '../notifications/notify.js';
 
 export type ResultOutcome = { ok: true } | { ok: false; reason: 'notFound' | 'tooEarly' | 'conflict' };
 interface Ctx { actorId: string; ip?: string; now: Date }
@@ -35,6 +36,22 @@ export async function writeOutcomes(prisma: PrismaClient, eventId: string, input
     });
     if (done.count !== 1) return { ok: false as const, reason: 'conflict' as const };
     await recordAudit(tx, { actorId: ctx.actorId, action: 'event.outcomes_written', entity: 'Event', entityId: eventId, ip: ctx.ip });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * The officer cancels an open event (at the version read): registrations stay as they were, for the record, and
+ * every registered or waiting person is told in their language.
+ */
+export async function cancelEvent(prisma: PrismaClient, eventId: string, input: { version: number }, ctx: Ctx & { publicUrl: string }): Promise<ResultOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const done = await tx.event.updateMany({ where: { id: eventId, version: input.version, status: 'open' }, data: { status: 'cancelled', version: { increment: 1 } } });
+    if (done.count !== 1) return { ok: false as const, reason: (await tx.event.count({ where: { id: eventId } })) ? ('conflict' as const) : ('notFound' as const) };
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true } });
+    const people = await tx.eventRegistration.findMany({ where: { eventId, status: { in: ['confirmed', 'waitlisted'] } }, select: { userId: true } });
+    await recordAudit(tx, { actorId: ctx.actorId, action: 'event.cancelled', entity: 'Event', entityId: eventId, ip: ctx.ip, details: { told: people.length } });
+    await notify(tx, ctx.publicUrl, people.map((p) => p.userId), { kind: 'event_cancelled', params: { title: event.title }, link: `/events/${eventId}` });
     return { ok: true as const };
   });
 }

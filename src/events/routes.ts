@@ -14,7 +14,7 @@ import { eventIcs } from './ics.js';
 import { eventPolicy } from './policy.js';
 import { eventWhen, listEvents, loadEvent, participantName } from './queries.js';
 import { cancelRegistration, registerForEvent } from './register-for-event.js';
-import { recordAttendance, writeOutcomes } from './record-results.js';
+import { cancelEvent, recordAttendance, writeOutcomes } from './record-results.js';
 import { attendanceSchema, EVENT_THEMES, eventFormSchema, outcomesSchema, resolveEventForm } from './schemas.js';
 
 interface Deps { prisma: PrismaClient; publicUrl: string; clock: Clock }
@@ -78,6 +78,17 @@ export function eventRoutes({ prisma, publicUrl, clock }: Deps): Router {
     const id = idOf(req);
     const result = await cancelRegistration(prisma, id, ctx(req));
     setFlash(req, result.ok ? 'success' : 'error', result.ok ? 'events.registration.cancelled' : `events.registration.${result.reason}`);
+    res.redirect(303, `/events/${id}`);
+  });
+
+  router.post('/events/:id/cancel', requireUser, async (req, res) => {
+    authorize(eventPolicy.organise(req.user));
+    const id = idOf(req);
+    const form = parseForm(attendanceSchema.pick({ version: true }), req.body);
+    if (!form.ok) throw AppError.badRequest();
+    const result = await cancelEvent(prisma, id, form.data, ctx(req));
+    if (!result.ok && result.reason === 'notFound') throw AppError.notFound();
+    setFlash(req, result.ok ? 'success' : 'error', result.ok ? 'events.cancelledEvent' : `events.errors.${result.reason}`);
     res.redirect(303, `/events/${id}`);
   });
 

@@ -140,6 +140,22 @@ describe('workshops and events', () => {
     expect((await officer.agent.get(`/events/${eventId}/certificate.pdf`)).status).toBe(403);
   });
 
+  it('an officer cancels an open event at the version read; registered people are told; registration closes', async () => {
+    now = new Date('2027-03-20T10:00:00Z');
+    const officer = await signedInAgent(t.app, 'officer@demo.jisr.local');
+    const race = await t.db.prisma.event.findFirstOrThrow({ where: { title: 'Course' } });
+    const stale = await officer.post(`/events/${race.id}`, `/events/${race.id}/cancel`, { version: String(race.version + 1) });
+    expect(stale.status).toBe(303);
+    expect((await t.db.prisma.event.findUniqueOrThrow({ where: { id: race.id } })).status).toBe('open');
+    await officer.post(`/events/${race.id}`, `/events/${race.id}/cancel`, { version: String(race.version) });
+    expect((await t.db.prisma.event.findUniqueOrThrow({ where: { id: race.id } })).status).toBe('cancelled');
+    expect(await t.db.prisma.notification.count({ where: { kind: 'event_cancelled' } })).toBe(12);
+    const late = (await demoExperts(14))[13]!;
+    expect(await registerForEvent(t.db.prisma, race.id, ctx(late))).toBe('closed');
+    const expert = await signedInAgent(t.app, 'expert@demo.jisr.local');
+    expect((await expert.post(`/events/${race.id}`, `/events/${race.id}/cancel`, { version: '0' })).status).toBe(403);
+  });
+
   it('serves an .ics file for calendars', async () => {
     const res = await request(t.app).get(`/events/${eventId}/event.ics`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
