@@ -47,7 +47,7 @@ export function formValues(step: EditorStep, p: OwnProfile): Record<string, stri
     case 'residence':
       return {
         countryOfResidence: str(p.countryOfResidence), cityOfResidence: str(p.cityOfResidence), nationalities: p.nationalities,
-        originRegionCode: str(p.originRegionCode), originCommuneCode: str(p.originCommuneCode),
+        originRegionCode: str(p.originRegionCode), originCommuneCode: str(p.originCommuneCode), residenceStatus: str(p.residenceStatus),
       };
     case 'professional':
       return {

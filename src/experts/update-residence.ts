@@ -7,6 +7,7 @@ import { manyOf, optionalChoice, optionalText } from './form-fields.js';
 import { saveProfileFields } from './save-profile-fields.js';
 import type { FieldErrors } from '../http/forms.js';
 import { COMMUNE_CODE, regionOfCommune } from '../reference/data/communes.js';
+import { RESIDENCE_STATUSES } from '../amedip/audiences.js';
 
 export const REGION_CODES = REGIONS.map((r) => r.code);
 
@@ -16,6 +17,8 @@ export const residenceSchema = z
     cityOfResidence: optionalText(100),
     nationalities: manyOf(COUNTRY_CODES, 3),
     originRegionCode: optionalChoice(REGION_CODES),
+    /** immigrants residing in the country: their residence status (absent from the form: unchanged) */
+    residenceStatus: optionalChoice(RESIDENCE_STATUSES).optional(),
     /** from the list of communes (reference data), no longer free text */
     originCommuneCode: z.string().trim().max(70).optional().transform((v) => (v ? v : null)),
   })

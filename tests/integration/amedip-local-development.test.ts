@@ -27,7 +27,9 @@ describe('local development: communes of origin and of needs', () => {
     expect(await t.db.prisma.need.count({ where: { title: 'Commune ailleurs que la région' } })).toBe(0);
     const ok = await staff.post('/needs/new', '/needs/new', needFields({ institutionId, title: 'Irrigation pour la commune de Tiznit', regionCode: 'SM', communeCode: 'SM-tiznit' }));
     expect(ok.status).toBe(303);
-    expect((await t.db.prisma.need.findFirstOrThrow({ where: { title: 'Irrigation pour la commune de Tiznit' } })).communeCode).toBe('SM-tiznit');
+    const need = await t.db.prisma.need.findFirstOrThrow({ where: { title: 'Irrigation pour la commune de Tiznit' } });
+    expect(need.communeCode).toBe('SM-tiznit');
+    expect((await staff.agent.get(`/needs/${need.id}`)).text).toMatch(/data-testid="need-commune">Tiznit</);
   });
 
   it('"my region of origin" lists the open needs of the region, those of the commune first, in three languages', async () => {
@@ -48,6 +50,20 @@ describe('local development: communes of origin and of needs', () => {
     const staff = await signedInAgent(t.app, 'staff@demo.jisr.local');
     expect((await staff.agent.get('/experts/me/origin')).status).toBe(403);
     expect((await request(t.app).get('/experts/me/origin')).status).toBe(303);
+  });
+
+  it('an immigrant residing here keeps their residence status up to date in the profile editor', async () => {
+    const p = t.db.prisma;
+    const user = await p.user.findUniqueOrThrow({ where: { email: 'expert@demo.jisr.local' } });
+    await p.expertProfile.update({ where: { userId: user.id }, data: { kind: 'immigrant_resident', residenceStatus: 'work_permit' } });
+    const expert = await signedInAgent(t.app, 'expert@demo.jisr.local');
+    const page = await expert.agent.get('/experts/me/residence');
+    expect(page.text).toMatch(/<option value="work_permit" selected/);
+    const fields = { countryOfResidence: 'MA', cityOfResidence: 'Agadir', nationalities: 'SN', originRegionCode: 'SM', originCommuneCode: 'SM-tiznit' };
+    expect((await expert.post('/experts/me/residence', '/experts/me/residence', { ...fields, residenceStatus: 'student' })).status).toBe(303);
+    expect(await p.expertProfile.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ residenceStatus: 'student', originCommuneCode: 'SM-tiznit' });
+    expect((await expert.post('/experts/me/residence', '/experts/me/residence', { ...fields, residenceStatus: 'tourist' })).status).toBe(400);
+    await p.expertProfile.update({ where: { userId: user.id }, data: { kind: 'diaspora', residenceStatus: null } });
   });
 
   it('an admin adds a commune to a region; a bad one is refused', async () => {
