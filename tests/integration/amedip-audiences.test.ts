@@ -131,3 +131,28 @@ describe('themes (item 6): the catalogue filters by climate and gender tags, and
     expect(bad.text).toContain('data-testid="field-error-climate"');
   });
 });
+
+describe('/opportunities reaches experts only through needs open to their kind', () => {
+  it('a South–South expert from a partner country sees South–South needs only; a diaspora expert never sees those closed to them', async () => {
+    const p = t.db.prisma;
+    const user = await p.user.findUniqueOrThrow({ where: { email: 'expert@demo.jisr.local' } });
+    const rowIds = (html: string) => [...html.matchAll(/data-testid="match-row"[\s\S]*?href="\/needs\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const expert = await signedInAgent(t.app, 'expert@demo.jisr.local');
+    // the demo expert's best needs, opened to South–South experts only
+    const before = rowIds((await expert.agent.get('/opportunities')).text);
+    expect(before.length).toBeGreaterThan(1);
+    await p.need.updateMany({ where: { id: { in: before.slice(0, 2) } }, data: { audiences: ['south_south'] } });
+    const diaspora = rowIds((await expert.agent.get('/opportunities')).text);
+    expect(diaspora).not.toContain(before[0]);
+    expect(diaspora).not.toContain(before[1]);
+    await p.expertProfile.update({ where: { userId: user.id }, data: { kind: 'south_south', nationalities: ['SN'] } });
+    const southSouth = rowIds((await expert.agent.get('/opportunities')).text);
+    expect(southSouth).toEqual(expect.arrayContaining(before.slice(0, 2)));
+    for (const id of southSouth) expect((await p.need.findUniqueOrThrow({ where: { id } })).audiences).toContain('south_south');
+    // without the nationality of a partner country, none
+    await p.expertProfile.update({ where: { userId: user.id }, data: { nationalities: ['FR'] } });
+    expect(rowIds((await expert.agent.get('/opportunities')).text)).toEqual([]);
+    await p.expertProfile.update({ where: { userId: user.id }, data: { kind: 'diaspora', nationalities: ['MA', 'FR'] } });
+    await p.need.updateMany({ where: { id: { in: before.slice(0, 2) } }, data: { audiences: ['diaspora'] } });
+  });
+});
