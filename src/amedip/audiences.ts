@@ -19,3 +19,9 @@ export const audiencesField = z
 /** Residence statuses of immigrants residing in the home country (the ResidenceStatus enum). */
 export const RESIDENCE_STATUSES = ['resident_card', 'work_permit', 'student', 'refugee', 'other'] as const;
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
+
+/**
+ * The deployment's own country (ISO code): its regions are the reference regions; institutions of other countries
+ * (partners of South–South exchange) have no region.
+ */
+export const HOME_COUNTRY = 'MA';

@@ -14,6 +14,8 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
     Promise.all([
       deps.prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
       deps.prisma.institution.findMany({ where: { status: 'verified' }, orderBy: { name: 'asc' }, select: { id: true, name: true, nameAr: true, city: true } }),
+      // institutions of partner countries register too (South–South exchange)
+      deps.prisma.partnerCountry.findMany({ where: { active: true }, orderBy: { code: 'asc' } }),
     ]);
 
   // Nationalities offered to South–South experts and immigrants; names in the reader's language (Intl).
@@ -31,17 +33,17 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
   });
 
   router.get('/register/institution', async (_req, res) => {
-    const [regions, institutions] = await institutionChoices();
-    res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions });
+    const [regions, institutions, partnerCountries] = await institutionChoices();
+    res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions, partnerCountries });
   });
 
   router.post('/register/institution', limiter, async (req, res) => {
-    const [regions, institutions] = await institutionChoices();
+    const [regions, institutions, partnerCountries] = await institutionChoices();
     const form = parseForm(registerInstitutionSchema, req.body);
-    if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions });
+    if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions, partnerCountries });
     const result = await registerInstitution(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
     if (!result.ok) {
-      return res.status(400).render('auth/register-institution', { values: valuesOf(req.body), errors: result.errors, regions, institutions });
+      return res.status(400).render('auth/register-institution', { values: valuesOf(req.body), errors: result.errors, regions, institutions, partnerCountries });
     }
     res.render('auth/check-email', { email: form.data.email });
   });
