@@ -3,13 +3,13 @@ import { audiencesField, type ExpertKind } from '../amedip/audiences.js';
 import type { FieldErrors } from '../http/forms.js';
 import { manyOf } from '../experts/form-fields.js';
 import { LANGUAGE_CODES } from '../reference/codes.js';
-import { isTimeZone, zonedToUtc } from './time-zone.js';
+import { isLocalDateTime, isTimeZone, zonedToUtc } from './time-zone.js';
 
 export const EVENT_THEMES = ['south_south', 'diaspora_engagement', 'local_development', 'climate', 'gender', 'investment', 'skills'] as const;
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const text = (min: number, max: number) => z.string().trim().min(min, min > 1 ? 'validation.tooShort' : 'validation.required').max(max, 'validation.tooLong');
-const local = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date');
+const local = z.string().trim().refine(isLocalDateTime, 'validation.date');
 
 /**
  * An officer's new event. Times are wall-clock times in the event's time zone; the form is checked as a whole

@@ -1,3 +1,5 @@
+import { dayOfIso, isRealDay } from '../lib/iso-day.js';
+
 /**
  * Event times: the officer types a wall-clock time in the event's time zone (what participants read on their
  * invitation), the database keeps the instant (UTC). Intl knows the rules of every IANA zone, so no table here.
@@ -23,13 +25,21 @@ function offsetMinutes(instant: number, zone: string): number {
   return (Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - instant) / 60_000;
 }
 
+/**
+ * Whether a value is what <input type="datetime-local"> sends: a real day (checked by src/lib's one day
+ * validator) and a time of day.
+ */
+export function isLocalDateTime(value: string): boolean {
+  const [day, time, rest] = value.split('T');
+  return rest === undefined && !!day && !!time && isRealDay(day) && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time);
+}
+
 /** 'YYYY-MM-DDTHH:mm' read in `zone` → the instant; undefined when malformed. */
 export function zonedToUtc(local: string, zone: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  if (new Date(wall).getUTCMonth() !== mo - 1 || h > 23 || mi > 59) return undefined;
+  if (!isLocalDateTime(local)) return undefined;
+  const [day, time] = local.split('T') as [string, string];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const wall = dayOfIso(day).getTime() + (h * 60 + mi) * 60_000;
   // Twice: the offset at the first guess may differ from the offset at the answer around a DST change.
   let instant = wall - offsetMinutes(wall, zone) * 60_000;
   instant = wall - offsetMinutes(instant, zone) * 60_000;
