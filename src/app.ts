@@ -16,6 +16,11 @@ import { needsRoutes } from './needs/routes.js';
 import { needManageRoutes } from './needs/manage-routes.js';
 import { candidacyRoutes } from './candidacies/routes.js';
 import { missionRoutes } from './missions/routes.js';
+import { eventRoutes } from './events/routes.js';
+import { originRoutes } from './amedip/origin-routes.js';
+import { communeRoutes } from './amedip/commune-routes.js';
+import { exchangeRoutes } from './exchanges/routes.js';
+import { partnerCountryRoutes } from './amedip/partner-country-routes.js';
 import { perDiemRoutes } from './admin/per-diem-routes.js';
 import { matchRoutes } from './matches/routes.js';
 import { matcherWeightsRoutes } from './admin/matcher-weights-routes.js';
@@ -136,6 +141,11 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(officerInvestmentRoutes({ prisma }));
   app.use(partnerBankRoutes({ prisma }));
   app.use(mailAdminRoutes({ prisma }));
+  app.use(partnerCountryRoutes({ prisma }));
+  app.use(eventRoutes({ prisma, publicUrl: config.publicUrl, clock }));
+  app.use(originRoutes({ prisma, clock }));
+  app.use(communeRoutes({ prisma }));
+  app.use(exchangeRoutes({ prisma, publicUrl: config.publicUrl }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

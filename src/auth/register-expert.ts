@@ -8,19 +8,31 @@ import type { FieldErrors } from '../http/forms.js';
 import { checkPassword } from './password-policy.js';
 import { email, newPassword, personName } from './schemas.js';
 import { issueToken } from './tokens.js';
+import { COUNTRY_CODES } from '../reference/codes.js';
+import { RESIDENCE_STATUSES } from '../amedip/audiences.js';
 
 /** The version of the consent text the expert accepts; recorded with each consent. */
 export const CONSENT_VERSION = '2026-11';
 export const CONSENT_PURPOSE = 'profile_processing';
 
-export const registerExpertSchema = z.object({
-  firstName: personName,
-  lastName: personName,
-  email,
-  password: newPassword,
-  kind: z.enum(['diaspora', 'south_south', 'immigrant_resident'], { message: 'validation.choice' }),
-  consent: z.literal('on', { message: 'validation.consentRequired' }),
-});
+const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
+
+export const registerExpertSchema = z
+  .object({
+    firstName: personName,
+    lastName: personName,
+    email,
+    password: newPassword,
+    kind: z.enum(['diaspora', 'south_south', 'immigrant_resident'], { message: 'validation.choice' }),
+    nationality: z.preprocess(blankIsAbsent, z.enum(COUNTRY_CODES as [string, ...string[]], { message: 'validation.choice' }).optional()),
+    residenceStatus: z.preprocess(blankIsAbsent, z.enum(RESIDENCE_STATUSES, { message: 'validation.choice' }).optional()),
+    consent: z.literal('on', { message: 'validation.consentRequired' }),
+  })
+  .superRefine((v, ctx) => {
+    // South–South experts are matched on their nationality, immigrants residing here on nationality and status.
+    if (v.kind !== 'diaspora' && !v.nationality) ctx.addIssue({ code: 'custom', path: ['nationality'], message: 'amedip.errors.nationalityRequired' });
+    if (v.kind === 'immigrant_resident' && !v.residenceStatus) ctx.addIssue({ code: 'custom', path: ['residenceStatus'], message: 'amedip.errors.residenceStatusRequired' });
+  });
 export type RegisterExpertInput = z.infer<typeof registerExpertSchema>;
 
 export type CommandResult = { ok: true } | { ok: false; errors: FieldErrors };
@@ -43,6 +55,10 @@ interface Context {
 export async function registerExpert(deps: RegistrationDeps, input: RegisterExpertInput, ctx: Context): Promise<CommandResult> {
   const strength = checkPassword(input.password, [input.email.split('@')[0] ?? '', input.firstName, input.lastName]);
   if (!strength.ok) return { ok: false, errors: { password: { key: strength.messageKey, params: strength.params } } };
+  if (input.kind === 'south_south') {
+    const partner = await deps.prisma.partnerCountry.findFirst({ where: { code: input.nationality ?? '', active: true } });
+    if (!partner) return { ok: false, errors: { nationality: { key: 'amedip.errors.notPartnerCountry' } } };
+  }
   const passwordHash = await hashPassword(input.password);
   const displayName = `${input.firstName} ${input.lastName}`;
   try {
@@ -50,7 +66,13 @@ export async function registerExpert(deps: RegistrationDeps, input: RegisterExpe
       const user = await tx.user.create({
         data: {
           email: input.email, displayName, passwordHash, role: 'expert', locale: ctx.locale,
-          expertProfile: { create: { firstName: input.firstName, lastName: input.lastName, kind: input.kind } },
+          expertProfile: {
+            create: {
+              firstName: input.firstName, lastName: input.lastName, kind: input.kind,
+              nationalities: input.nationality ? [input.nationality] : [],
+              residenceStatus: input.kind === 'immigrant_resident' ? input.residenceStatus : null,
+            },
+          },
           consents: { create: { purpose: CONSENT_PURPOSE, textVersion: CONSENT_VERSION, givenAt: ctx.now } },
         },
       });

@@ -1,3 +1,5 @@
+import { HOME_COUNTRY } from '../amedip/audiences.js';
+import { COUNTRY_CODES } from '../reference/codes.js';
 import { z } from 'zod';
 import { Prisma } from '../db/prisma.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -28,6 +30,8 @@ export const registerInstitutionSchema = z
       .enum(['ministry', 'university', 'hospital', 'regional_agency', 'commune', 'cooperative', 'public_agency', 'ngo'], { message: 'validation.choice' })
       .optional(),
     regionCode: optionalText(10),
+    /** the home country by default; another country must be a partner country of South–South exchange */
+    countryCode: z.preprocess((v) => (v === '' || v === undefined ? HOME_COUNTRY : v), z.enum(COUNTRY_CODES as [string, ...string[]], { message: 'validation.choice' })),
     city: optionalText(100),
     institutionId: optionalText(36),
   })
@@ -36,7 +40,8 @@ export const registerInstitutionSchema = z
     if (v.mode === 'create') {
       if (!v.institutionName) need('institutionName');
       if (!v.kind) need('kind');
-      if (!v.regionCode) need('regionCode');
+      // only institutions of the home country sit in one of its regions
+      if (!v.regionCode && v.countryCode === HOME_COUNTRY) need('regionCode');
       if (!v.city) need('city');
     } else if (!v.institutionId) need('institutionId');
   });
@@ -51,8 +56,12 @@ interface Context {
 export async function registerInstitution(deps: RegistrationDeps, input: RegisterInstitutionInput, ctx: Context): Promise<CommandResult> {
   const strength = checkPassword(input.password, [input.email.split('@')[0] ?? '', ...input.displayName.split(/\s+/)]);
   if (!strength.ok) return { ok: false, errors: { password: { key: strength.messageKey, params: strength.params } } };
-  if (input.mode === 'create' && !(await deps.prisma.region.findUnique({ where: { code: input.regionCode! } }))) {
+  const abroad = input.countryCode !== HOME_COUNTRY;
+  if (input.mode === 'create' && !abroad && !(await deps.prisma.region.findUnique({ where: { code: input.regionCode! } }))) {
     return { ok: false, errors: { regionCode: { key: 'validation.choice' } } };
+  }
+  if (input.mode === 'create' && abroad && !(await deps.prisma.partnerCountry.findFirst({ where: { code: input.countryCode, active: true } }))) {
+    return { ok: false, errors: { countryCode: { key: 'amedip.errors.notPartnerCountry' } } };
   }
   if (input.mode === 'join') {
     const target = isUuid(input.institutionId)
@@ -69,7 +78,10 @@ export async function registerInstitution(deps: RegistrationDeps, input: Registe
       const institutionId =
         input.mode === 'create'
           ? (await tx.institution.create({
-              data: { name: input.institutionName!, kind: input.kind!, regionCode: input.regionCode!, city: input.city!, status: 'pending' },
+              data: {
+                name: input.institutionName!, kind: input.kind!, countryCode: input.countryCode,
+                regionCode: abroad ? null : input.regionCode!, city: input.city!, status: 'pending',
+              },
             })).id
           : input.institutionId!;
       await tx.institutionMember.create({

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { COUNTRY_CODES, displayNames } from '../reference/codes.js';
 import { parseForm } from '../http/forms.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { registerExpert, registerExpertSchema } from './register-expert.js';
@@ -17,32 +18,36 @@ export function registrationRoutes(deps: AuthRouteDeps): Router {
     Promise.all([
       deps.prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
       deps.prisma.institution.findMany({ where: { status: 'verified' }, orderBy: { name: 'asc' }, select: { id: true, name: true, nameAr: true, city: true } }),
+      // institutions of partner countries register too (South–South exchange)
+      deps.prisma.partnerCountry.findMany({ where: { active: true }, orderBy: { code: 'asc' } }),
     ]);
 
-  router.get('/register/expert', (_req, res) => {
-    res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {} });
+  // Nationalities offered to South–South experts and immigrants; names in the reader's language (Intl).
+  const countries = (req: Request) => displayNames(req.lng, 'region', COUNTRY_CODES);
+  router.get('/register/expert', (req, res) => {
+    res.render('auth/register-expert', { values: { kind: 'diaspora' }, errors: {}, countries: countries(req) });
   });
 
   router.post('/register/expert', created, refused, async (req, res) => {
     const form = parseForm(registerExpertSchema, req.body);
-    if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors });
+    if (!form.ok) return res.status(400).render('auth/register-expert', { values: form.values, errors: form.errors, countries: countries(req) });
     const result = await registerExpert(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
-    if (!result.ok) return res.status(400).render('auth/register-expert', { values: valuesOf(req.body), errors: result.errors });
+    if (!result.ok) return res.status(400).render('auth/register-expert', { values: valuesOf(req.body), errors: result.errors, countries: countries(req) });
     res.render('auth/check-email', { email: form.data.email });
   });
 
   router.get('/register/institution', async (_req, res) => {
-    const [regions, institutions] = await institutionChoices();
-    res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions });
+    const [regions, institutions, partnerCountries] = await institutionChoices();
+    res.render('auth/register-institution', { values: { mode: 'create' }, errors: {}, regions, institutions, partnerCountries });
   });
 
   router.post('/register/institution', created, refused, async (req, res) => {
-    const [regions, institutions] = await institutionChoices();
+    const [regions, institutions, partnerCountries] = await institutionChoices();
     const form = parseForm(registerInstitutionSchema, req.body);
-    if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions });
+    if (!form.ok) return res.status(400).render('auth/register-institution', { values: form.values, errors: form.errors, regions, institutions, partnerCountries });
     const result = await registerInstitution(deps, form.data, { locale: req.lng, ip: req.ip, now: new Date() });
     if (!result.ok) {
-      return res.status(400).render('auth/register-institution', { values: valuesOf(req.body), errors: result.errors, regions, institutions });
+      return res.status(400).render('auth/register-institution', { values: valuesOf(req.body), errors: result.errors, regions, institutions, partnerCountries });
     }
     res.render('auth/check-email', { email: form.data.email });
   });

@@ -7,6 +7,7 @@ import { DEMO_EMAIL } from './accounts.js';
 import { buildBio, pickAvailability, pickDegrees, pickLanguages, pickSkills } from './expert-details.js';
 import type { DegreePick, LanguagePick, SkillPick } from './expert-details.js';
 import { demoExpertSpec } from './demo-expert.js';
+import { COMMUNES as COMMUNE_LIST } from '../reference/data/communes.js';
 import { COMMUNES, MOROCCAN_EMPLOYERS, employersFor, MOROCCAN_RESIDENCE_CITIES, ORIGIN_WEIGHTS, SOUTH_SOUTH_CITIES, genderPosition, positionsForSector } from './people-tables.js';
 import { PLACEHOLDER_PASSWORD_HASH } from './types.js';
 import type { DemoData } from './types.js';
@@ -140,6 +141,11 @@ function plan(ctx: Ctx, kind: ExpertKind): ProfilePlan {
   };
 }
 
+/** The reference commune of a demo commune name (the demo names are the shipped communes). */
+function communeCodeOf(region: string | null, name: string | null): string | null {
+  return COMMUNE_LIST.find((c) => c.region === region && c.fr === name)?.code ?? null;
+}
+
 /** Turns a plan into rows (profile, user, consent, skills, languages, degrees, availability). */
 function emit(ctx: Ctx, p: ProfilePlan, out: ExpertRows): ExpertInfo {
   const { rng, today } = ctx;
@@ -159,7 +165,9 @@ function emit(ctx: Ctx, p: ProfilePlan, out: ExpertRows): ExpertInfo {
   out.expertProfiles.push({
     id, userId, firstName: p.who.firstName, lastName: p.who.lastName, gender, phone: null, kind: p.who.kind,
     countryOfResidence: p.who.country, cityOfResidence: p.who.city, nationalities: p.who.nationalities,
+    residenceStatus: p.who.kind === 'immigrant_resident' ? 'resident_card' : null,
     originRegionCode: p.who.originRegion, originCommune: p.who.commune, headline: p.position,
+    originCommuneCode: communeCodeOf(p.who.originRegion, p.who.commune),
     bio: buildBio(ctx, {
       position: p.position, employer: p.employer, city: p.who.city, years: p.yearsExperience, sectors: p.sectors,
       originRegion: p.who.originRegion, commune: p.who.commune, skillLabels: labels, kind: p.who.kind, female: p.who.female,

@@ -122,7 +122,7 @@ export function generateInstitutions(ctx: Ctx): { rows: InstitutionRows; institu
     const decidedAt = at(addDays(createdAt, rng.int(2, 10)), rng.int(9, 17), rng.int(0, 59));
     const id = rng.uuid();
     rows.institutions.push({
-      id, name: def.name, nameAr: def.nameAr, kind: def.kind, regionCode: def.region, city: def.city,
+      id, name: def.name, nameAr: def.nameAr, kind: def.kind, regionCode: def.region, countryCode: 'MA', city: def.city,
       description: description(def.kind, def.city, def.region), website: null, status: st,
       verifiedAt: st === 'verified' ? decidedAt : null,
       rejectionReason: st === 'rejected' ? rng.pick(REJECTION_REASONS) : null, isDemo: true, createdAt,

@@ -1,4 +1,5 @@
 /** The 80 demo needs: rows, required/desirable skills, languages and the events of their lifecycle. */
+import { COMMUNES as COMMUNE_LIST } from '../reference/data/communes.js';
 import type { CefrLevel, MissionMode, NeedStatus, SkillRequirement } from '../generated/prisma/client.js';
 import type { CatalogSkill, Ctx } from './context.js';
 import { DEMO_EXPERT_SKILLS } from './demo-expert.js';
@@ -114,6 +115,11 @@ export function generateNeeds(ctx: Ctx, specs: readonly NeedSpec[], officerIds: 
       windowStart: dates.windowStart, windowEnd: dates.windowEnd, durationDays, expertsWanted: Number(expertsWanted),
       climateTag: rng.chance(CLIMATE_SECTORS.includes(sector) ? 0.7 : 0.05),
       genderTag: women || rng.chance(GENDER_SECTORS.includes(sector) ? 0.6 : 0.08),
+      // Every fifth need is also open to South–South experts and immigrants residing here (AMEDIP); counted on the
+      // needs already made rather than drawn, so the random sequence of the rest of the demo stays the same.
+      // a need of an institution in one of the listed communes serves that commune (local development)
+      communeCode: COMMUNE_LIST.find((c) => c.region === inst.region && c.fr === inst.city)?.code ?? null,
+      audiences: rows.needs.length % 5 === 4 ? ['diaspora', 'south_south', 'immigrant_resident'] : ['diaspora'],
       status: spec.status, reviewComment: null, version: 0, submittedAt: dates.submittedAt, publishedAt: dates.publishedAt,
       closedAt: dates.closedAt, isDemo: true, createdAt: dates.createdAt,
     });

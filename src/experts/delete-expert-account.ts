@@ -48,6 +48,8 @@ export async function deleteExpertAccount(
         where: { id: profile.id },
         data: {
           firstName: '', lastName: '', phone: null, cityOfResidence: null, nationalities: [], originCommune: null, headline: null, bio: null,
+          // the commune of origin identifies a person as the free text did; a residence status (refugee…) is sensitive
+          originCommuneCode: null, residenceStatus: null,
           yearsExperience: null, employer: null, position: null, missionModes: [], preferredRegions: [], maxMissionDays: null,
           visibility: 'private', matchable: false, cvFileKey: null, cvUploadedAt: null, staleSince: null, staleReminderSentAt: null,
         },

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
-import { parseForm } from '../http/forms.js';
+import { parseForm, type FieldErrors } from '../http/forms.js';
 import { confirmOwnProfile } from './confirm-profile.js';
 import type { CommandContext } from './deps.js';
 import { ctxOf, echoForm, flashAndRedirect, renderStep } from './editor-support.js';
@@ -28,12 +28,14 @@ export function editorRoutes(prisma: PrismaClient): Router {
   });
 
   /** GET shows the form filled from the profile; POST validates, saves and goes on to the next step. */
-  function fieldStep<S extends z.ZodObject>(step: EditorStep, schema: S, save: (p: PrismaClient, input: z.infer<S>, ctx: CommandContext) => Promise<void>) {
+  function fieldStep<S extends z.ZodObject>(step: EditorStep, schema: S, save: (p: PrismaClient, input: z.infer<S>, ctx: CommandContext) => Promise<FieldErrors | void>) {
     router.get(stepPath(step), (req, res) => renderStep(prisma, req, res, step));
     router.post(stepPath(step), async (req, res) => {
       const form = parseForm(schema, req.body);
       if (!form.ok) return renderStep(prisma, req, res, step, { status: 400, values: echoForm(req.body), errors: form.errors });
-      await save(prisma, form.data, ctxOf(req));
+      // a command may refuse what only the database knows (a commune no longer in the list)
+      const errors = await save(prisma, form.data, ctxOf(req));
+      if (errors) return renderStep(prisma, req, res, step, { status: 400, values: echoForm(req.body), errors });
       await flashAndRedirect(req, res, 'success', 'profile.saved', stepPath(nextStep(step)));
     });
   }

@@ -47,7 +47,7 @@ export function formValues(step: EditorStep, p: OwnProfile): Record<string, stri
     case 'residence':
       return {
         countryOfResidence: str(p.countryOfResidence), cityOfResidence: str(p.cityOfResidence), nationalities: p.nationalities,
-        originRegionCode: str(p.originRegionCode), originCommune: str(p.originCommune),
+        originRegionCode: str(p.originRegionCode), originCommuneCode: str(p.originCommuneCode), residenceStatus: str(p.residenceStatus),
       };
     case 'professional':
       return {
@@ -78,10 +78,14 @@ export async function renderStep(prisma: PrismaClient, req: Request, res: Respon
   const { profile, meter } = await loadOwnProfile(prisma, req.user!.id);
   const { status = 200, values, errors = {}, ...extra } = view;
   const consentActive = step === 'privacy' || step === 'overview' ? await hasActiveConsent(prisma, req.user!.id) : undefined;
+  // the commune of origin is chosen from the reference list, grouped by region
+  const [communes, communeRegions] = step === 'residence'
+    ? await Promise.all([prisma.commune.findMany({ orderBy: [{ regionCode: 'asc' }, { nameFr: 'asc' }] }), prisma.region.findMany({ orderBy: { sortOrder: 'asc' } })])
+    : [[], []];
   res.status(status).render(`experts/editor/${step}`, {
     step, steps: stepLinks(meter, step === 'delete' ? 'data' : step), meter, profile, consentActive,
     values: values ?? (step === 'overview' || step === 'delete' ? {} : formValues(step, profile)),
-    errors, choices: choices(req.lng), ...extra,
+    errors, choices: choices(req.lng), communes, communeRegions, ...extra,
   });
 }
 

@@ -80,6 +80,8 @@ function withoutPrivateFields(expert: Expert, keepContact: boolean): Expert {
     phone: keepContact ? expert.phone : null,
     nationalities: [],
     originCommune: null,
+    originCommuneCode: null,
+    residenceStatus: null,
     cvFileKey: null,
     candidacies: [],
     user: { ...expert.user, email: keepContact ? expert.user.email : '' },

@@ -24,7 +24,7 @@ export async function listInstitutions(prisma: PrismaClient, query: InstitutionL
     skip: (page - 1) * INSTITUTIONS_PAGE_SIZE,
     take: INSTITUTIONS_PAGE_SIZE,
     select: {
-      id: true, name: true, nameAr: true, kind: true, city: true, region: true,
+      id: true, name: true, nameAr: true, kind: true, city: true, region: true, countryCode: true,
       _count: { select: { needs: { where: { status: 'published' } } } },
     },
   });

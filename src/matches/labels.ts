@@ -15,7 +15,10 @@ export async function labelsFor(prisma: PrismaClient, lng: Locale, t: TFunction,
     reference = { regions: new Map(regions.map((r) => [r.code, r])), sectors: new Map(sectors.map((s) => [s.code, s])) };
   }
   const ref = reference;
+  // Admins add communes while the app runs: read each time (a small table, one query).
+  const communes = new Map((await prisma.commune.findMany()).map((c) => [c.code, c]));
   return {
+    commune: (code) => (communes.has(code) ? localized(communes.get(code)!, 'name', lng) : code),
     skill: (id) => {
       const s = skills.get(id);
       return s ? localized(s, 'label', lng) : String(id);

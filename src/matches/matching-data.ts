@@ -27,13 +27,18 @@ export async function currentWeights(prisma: PrismaClient): Promise<Weights> {
   return row ? weightsFromRow(row) : { ...DEFAULT_WEIGHTS };
 }
 
+/** Active partner countries: a South–South expert reaches South–South needs with one of these nationalities. */
+export async function partnerCountryCodes(prisma: PrismaClient): Promise<string[]> {
+  return (await prisma.partnerCountry.findMany({ where: { active: true }, select: { code: true } })).map((c) => c.code);
+}
+
 export async function rankContext(prisma: PrismaClient, now = new Date()): Promise<RankContext> {
-  const [{ graph }, weights] = await Promise.all([skillTaxonomy(prisma), currentWeights(prisma)]);
-  return { graph, weights, now };
+  const [{ graph }, weights, partnerCountries] = await Promise.all([skillTaxonomy(prisma), currentWeights(prisma), partnerCountryCodes(prisma)]);
+  return { graph, weights, now, partnerCountries };
 }
 
 const needSelect = {
-  id: true, sectorCode: true, regionCode: true, mode: true, windowStart: true, windowEnd: true, durationDays: true, expertsWanted: true,
+  id: true, sectorCode: true, regionCode: true, mode: true, windowStart: true, windowEnd: true, durationDays: true, expertsWanted: true, audiences: true, communeCode: true,
   skills: { select: { skillId: true, minLevel: true, requirement: true } },
   languages: { select: { language: true, minLevel: true } },
 } satisfies Prisma.NeedSelect;
@@ -62,6 +67,7 @@ export function toMatchExpert(e: ExpertRow): LoadedExpert {
   const ratings = e.missions.map((m) => m.report?.rating).filter((r): r is number => typeof r === 'number');
   return {
     id: e.id, userId: e.userId, active: e.user.status === 'active', consented: e.user.consents.length > 0, matchable: e.matchable, visibility: e.visibility,
+    kind: e.kind, nationalities: e.nationalities, originCommuneCode: e.originCommuneCode,
     sectors: e.sectors, yearsExperience: e.yearsExperience, originRegionCode: e.originRegionCode, missionModes: e.missionModes,
     preferredRegions: e.preferredRegions, maxMissionDays: e.maxMissionDays, staleSince: e.staleSince, lastActiveAt: e.lastActiveAt,
     skills: e.skills, languages: e.languages, availability: e.availabilities,
@@ -110,5 +116,6 @@ export async function needsForExpert(prisma: PrismaClient, expert: MatchExpert, 
   const skillIds = new Set<number>();
   for (const s of expert.skills) for (const id of neighbourhood(graph, s.skillId)) skillIds.add(id);
   if (!skillIds.size) return [];
-  return loadMatchNeeds(prisma, { status: 'published', skills: { some: { skillId: { in: [...skillIds] }, requirement: 'required' } } });
+  // Needs not open to the expert's kind would only be excluded by the audience filter: not read at all.
+  return loadMatchNeeds(prisma, { status: 'published', audiences: { has: expert.kind ?? 'diaspora' }, skills: { some: { skillId: { in: [...skillIds] }, requirement: 'required' } } });
 }

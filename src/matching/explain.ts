@@ -8,6 +8,8 @@ import type { Contribution, ExclusionReason, Match, Exclusion, Params } from './
 export interface Labels {
   skill(id: number): string;
   region(code: string): string;
+  /** A commune's name (optional: callers without communes show the code). */
+  commune?(code: string): string;
   language(code: string): string;
   sector(code: string): string;
   mode(mode: string): string;
@@ -60,6 +62,9 @@ export function explainContribution(c: Contribution, labels: Labels): Explanatio
     case 'experience':
       line = { key: 'matching.contribution.experience', params: { count: Number(p.years) } };
       break;
+    case 'commune':
+      line = { key: `matching.contribution.commune.${p.held ? 'held' : 'notHeld'}`, params: { commune: labels.commune ? labels.commune(str(p.commune)) : str(p.commune) } };
+      break;
     case 'origin':
       line = { key: `matching.contribution.origin.${p.held ? 'held' : 'notHeld'}`, params: { region: labels.region(str(p.region)) } };
       break;
@@ -96,6 +101,9 @@ export function explainExclusion(r: ExclusionReason, labels: Labels): Explanatio
       return { key, params: { count: Number(p.durationDays), maxDays: num(labels, p.maxDays) } };
     case 'not_available':
       return { key, params: { count: Number(p.durationDays), windowStart: labels.date(str(p.windowStart)), windowEnd: labels.date(str(p.windowEnd)) } };
+    // one sentence per kind: "Besoin non ouvert aux experts Sud–Sud"
+    case 'audience_closed':
+      return { key: `${key}_${str(p.kind)}`, params: {} };
     case 'mission_overlap':
       return { key, params: { startsOn: labels.date(str(p.startsOn)), endsOn: labels.date(str(p.endsOn)) } };
     default:

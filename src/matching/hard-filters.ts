@@ -5,7 +5,22 @@
  */
 import { cefrRank } from '../reference/codes.js';
 import { availabilityWithin, dayNumber, isoDay, neighbourLevel, type PreparedNeed } from './prepare.js';
-import type { ExclusionReason, MatchExpert, MissionMode, RankContext, SkillGraph } from './types.js';
+import type { ExclusionReason, ExpertKind, MatchExpert, MissionMode, RankContext, SkillGraph } from './types.js';
+
+const DIASPORA_ONLY: readonly ExpertKind[] = ['diaspora'];
+
+/**
+ * The audience filter: the need is open to the expert's kind, and a South–South expert holds the nationality of a
+ * partner country (when the context lists them). Absent values mean diaspora, as the database defaults do.
+ */
+export function audienceReason(need: { audiences?: readonly ExpertKind[] }, expert: Pick<MatchExpert, 'kind' | 'nationalities'>, ctx: Pick<RankContext, 'partnerCountries'>): ExclusionReason | undefined {
+  const kind = expert.kind ?? 'diaspora';
+  if (!(need.audiences ?? DIASPORA_ONLY).includes(kind)) return { rule: 'audience_closed', params: { kind } };
+  if (kind === 'south_south' && ctx.partnerCountries && !(expert.nationalities ?? []).some((c) => ctx.partnerCountries!.includes(c))) {
+    return { rule: 'not_partner_country', params: { nationalities: (expert.nationalities ?? []).join(',') } };
+  }
+  return undefined;
+}
 
 /** Which expert modes accept a need's mode: on site needs on-site willingness, remote accepts remote or hybrid. */
 export const COMPATIBLE_MODES: Readonly<Record<MissionMode, readonly MissionMode[]>> = {
@@ -65,6 +80,7 @@ function languagesOk(pn: PreparedNeed, expert: MatchExpert): boolean {
 /** Whether the pair passes every hard filter: the same rules as hardFilterReasons, without building reasons. */
 export function passesHardFilters(pn: PreparedNeed, expert: MatchExpert, ctx: RankContext): boolean {
   if (!expert.active || !expert.consented || !expert.matchable || expert.visibility === 'private') return false;
+  if (audienceReason(pn.need, expert, ctx)) return false;
   if (!passesSkillFilter(pn, expert, ctx.graph) || !languagesOk(pn, expert)) return false;
   const need = pn.need;
   const modes = COMPATIBLE_MODES[need.mode];
@@ -90,6 +106,10 @@ export function hardFilterReasons(pn: PreparedNeed, expert: MatchExpert, ctx: Ra
   if (!done() && !expert.consented) out.push({ rule: 'no_consent', params: {} });
   if (!done() && !expert.matchable) out.push({ rule: 'not_matchable', params: {} });
   if (!done() && expert.visibility === 'private') out.push({ rule: 'private_profile', params: {} });
+  if (!done()) {
+    const audience = audienceReason(pn.need, expert, ctx);
+    if (audience) out.push(audience);
+  }
   if (!done()) skillReasons(pn, expert, ctx.graph, out, all);
   if (!done()) languageReasons(pn, expert, out, all);
   const need = pn.need;

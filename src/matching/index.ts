@@ -3,7 +3,7 @@ export type * from './types.js';
 export { DEFAULT_WEIGHTS, WeightsJsonSchema, weightsFromRow, weightsToJson, type WeightsJson } from './weights.js';
 export { buildSkillGraph, neighbourhood } from './skill-graph.js';
 export { prepareNeed, bestSkillMatch, type PreparedNeed, type SkillMatch } from './prepare.js';
-export { COMPATIBLE_MODES, hardFilterReasons, passesHardFilters, passesSkillFilter } from './hard-filters.js';
+export { audienceReason, COMPATIBLE_MODES, hardFilterReasons, passesHardFilters, passesSkillFilter } from './hard-filters.js';
 export { scorePair, rawContributions, roundToTotal, staleness, type Score } from './score.js';
 export { explainContribution, explainExclusion, explainExclusionReasons, explainMatch, type Explanation, type Labels } from './explain.js';
 export { evaluatePair, rankExpertsForNeed, rankNeedsForExpert, type PairResult } from './rank.js';

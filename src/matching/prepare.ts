@@ -54,7 +54,7 @@ export function prepareNeed(need: MatchNeed, graph: SkillGraph, weights: Weights
   const windowEnd = dayNumber(need.windowEnd);
   const applicable =
     (factorTotal > 0 ? weights.skills : 0) + weights.availability + weights.sector + weights.experience +
-    weights.origin + weights.evaluations + (languages.length ? weights.languages : 0);
+    weights.origin + weights.evaluations + (languages.length ? weights.languages : 0) + (need.communeCode ? weights.commune : 0);
   return {
     need, skills, required: skills.filter((s) => s.required), languages, windowStart, windowEnd,
     windowDays: Math.max(1, windowEnd - windowStart + 1), factorTotal, scale: applicable > 0 ? 100 / applicable : 0,

@@ -39,8 +39,11 @@ export function evaluationsValue(count: number, sum: number, w: Weights, scale: 
   return w.evaluations * scale * Math.min(1, Math.max(0, (mean - 1) / 4));
 }
 
-/** Parts of a need's score, in order: one per skill, availability, one per language, sector, experience, origin, evaluations, stale. */
-export const partCount = (pn: PreparedNeed): number => pn.skills.length + pn.languages.length + 6;
+/**
+ * Parts of a need's score, in order: one per skill, availability, one per language, sector, experience, commune
+ * (only for a need that names its commune), origin, evaluations, stale.
+ */
+export const partCount = (pn: PreparedNeed): number => pn.skills.length + pn.languages.length + 6 + (pn.need.communeCode ? 1 : 0);
 
 function languageSteps(expert: MatchExpert, language: string, minRank: number): number {
   for (const x of expert.languages) if (x.language === language) return Math.max(0, cefrRank(x.level) - minRank);
@@ -56,6 +59,11 @@ export function experiencePart(pn: PreparedNeed, expert: MatchExpert, ctx: RankC
 }
 export function originPart(pn: PreparedNeed, expert: MatchExpert, ctx: RankContext): number {
   return expert.originRegionCode !== null && expert.originRegionCode === pn.need.regionCode ? ctx.weights.origin * pn.scale : 0;
+}
+/** Local development: the expert comes from the very commune the need serves (a line above the region's). */
+export function communePart(pn: PreparedNeed, expert: MatchExpert, ctx: RankContext): number {
+  const commune = pn.need.communeCode;
+  return commune && expert.originCommuneCode === commune ? ctx.weights.commune * pn.scale : 0;
 }
 export function evaluationsPart(pn: PreparedNeed, expert: MatchExpert, ctx: RankContext): number {
   const ev = expert.evaluations;
@@ -73,6 +81,7 @@ export function scoreParts(pn: PreparedNeed, expert: MatchExpert, ctx: RankConte
   }
   out[i++] = sectorPart(pn, expert, ctx);
   out[i++] = experiencePart(pn, expert, ctx);
+  if (pn.need.communeCode) out[i++] = communePart(pn, expert, ctx);
   out[i++] = originPart(pn, expert, ctx);
   out[i++] = evaluationsPart(pn, expert, ctx);
   let positive = 0;
@@ -134,6 +143,9 @@ function partParams(pn: PreparedNeed, expert: MatchExpert, ctx: RankContext): { 
   const inSector = expert.sectors.includes(pn.need.sectorCode);
   out.push({ rule: 'sector', params: { sector: pn.need.sectorCode, held: inSector ? 1 : 0 } });
   out.push({ rule: 'experience', params: { years: expert.yearsExperience ?? 0 } });
+  if (pn.need.communeCode) {
+    out.push({ rule: 'commune', params: { commune: pn.need.communeCode, held: expert.originCommuneCode === pn.need.communeCode ? 1 : 0 } });
+  }
   const local = expert.originRegionCode !== null && expert.originRegionCode === pn.need.regionCode;
   out.push({ rule: 'origin', params: { region: pn.need.regionCode, held: local ? 1 : 0 } });
   const count = expert.evaluations?.count ?? 0;

@@ -31,7 +31,8 @@ function bounds<E extends IndexedExpert>(need: MatchNeed, index: SkillIndex<E>, 
   const pn = prepareNeed(need, ctx.graph, w);
   const { slots, credit, profilePoints } = index.boundedCandidates(pn, ctx);
   const scale = pn.factorTotal ? (w.skills * pn.scale) / pn.factorTotal : 0;
-  const unprofiled = (pn.languages.length ? w.languages : 0) * pn.scale;
+  // the commune line is not in the profile summary: counted at its most
+  const unprofiled = ((pn.languages.length ? w.languages : 0) + (need.communeCode ? w.commune : 0)) * pn.scale;
   const bound = new Float64Array(slots.length);
   for (let i = 0; i < slots.length; i++) bound[i] = Math.max(0, credit[i]! * scale + profilePoints[i]! + unprofiled);
   return { pn, slots, bound };

@@ -9,6 +9,8 @@ export type { Cefr };
 export type MissionMode = 'on_site' | 'remote' | 'hybrid';
 export type Visibility = 'private' | 'institutions' | 'public';
 export type Requirement = 'required' | 'desirable';
+/** Who an expert is, and whom a need is open to (AMEDIP): diaspora, South–South partner countries, immigrants residing at home. */
+export type ExpertKind = 'diaspora' | 'south_south' | 'immigrant_resident';
 
 /** A range of whole days, both ends included (dates at UTC midnight, as Prisma returns `@db.Date`). */
 export interface DayRange {
@@ -40,6 +42,10 @@ export interface MatchNeed {
   expertsWanted?: number;
   skills: readonly NeedSkillReq[];
   languages: readonly NeedLanguageReq[];
+  /** The commune the need serves (local development); absent or null: none, and no commune line. */
+  communeCode?: string | null;
+  /** Kinds of expert the need is open to; absent means diaspora only (the database default). */
+  audiences?: readonly ExpertKind[];
 }
 
 export interface ExpertSkillHeld {
@@ -57,9 +63,15 @@ export interface MatchExpert {
   /** The expert has not withdrawn from matching. */
   matchable: boolean;
   visibility: Visibility;
+  /** Absent means diaspora (the database default). */
+  kind?: ExpertKind;
+  /** ISO 3166-1 alpha-2 codes; a South–South expert needs one of the partner countries (RankContext). */
+  nationalities?: readonly string[];
   sectors: readonly string[];
   yearsExperience: number | null;
   originRegionCode: string | null;
+  /** The commune of origin from the reference list (its code starts with its region's code). */
+  originCommuneCode?: string | null;
   missionModes: readonly MissionMode[];
   /** Regions where the expert is willing to go on site; empty means anywhere. */
   preferredRegions: readonly string[];
@@ -102,6 +114,8 @@ export interface Weights {
   experience: number;
   yearsForFull: number;
   origin: number;
+  /** Points for an expert from the commune the need serves; only needs that name a commune use them. */
+  commune: number;
   evaluations: number;
   /** Bayesian prior for ratings: an expert without evaluations counts as `priorCount` missions rated `priorRating`. */
   priorRating: number;
@@ -117,6 +131,8 @@ export type ExclusionRule =
   | 'no_consent'
   | 'not_matchable'
   | 'private_profile'
+  | 'audience_closed'
+  | 'not_partner_country'
   | 'no_skill_overlap'
   | 'missing_required_skill'
   | 'required_skill_level_too_low'
@@ -135,7 +151,7 @@ export interface ExclusionReason {
   params: Params;
 }
 
-export type ContributionRule = 'skill' | 'availability' | 'language' | 'sector' | 'experience' | 'origin' | 'evaluations' | 'stale';
+export type ContributionRule = 'skill' | 'availability' | 'language' | 'sector' | 'experience' | 'commune' | 'origin' | 'evaluations' | 'stale';
 
 /** One rule's share of a score. `points` has one decimal; the points of a match add up exactly to its score. */
 export interface Contribution {
@@ -173,6 +189,11 @@ export interface RankContext {
   now: Date;
   /** For remote needs, do not require availability covering the duration (default true). */
   relaxAvailabilityForRemote?: boolean;
+  /**
+   * Active partner countries (ISO codes) of South–South exchange: a South–South expert reaches a need open to
+   * South–South experts only with a nationality among them. Absent: the nationality is not checked.
+   */
+  partnerCountries?: readonly string[];
 }
 
 export interface RankOptions {

@@ -8,10 +8,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export function formValuesOf(need: NeedPage, lng: Locale): Record<string, string> {
   const values: Record<string, string> = {
     version: String(need.version), title: need.title, description: need.description, baseline: need.baseline ?? '',
-    sectorCode: need.sectorCode, regionCode: need.regionCode, city: need.city ?? '', mode: need.mode,
+    sectorCode: need.sectorCode, regionCode: need.regionCode, city: need.city ?? '', communeCode: need.communeCode ?? '', mode: need.mode,
     windowStart: day(need.windowStart), windowEnd: day(need.windowEnd), durationDays: String(need.durationDays),
     expertsWanted: String(need.expertsWanted), climateTag: need.climateTag ? 'on' : '', genderTag: need.genderTag ? 'on' : '',
-    institutionId: need.institutionId,
+    institutionId: need.institutionId, audiences: need.audiences.join(','),
   };
   need.skills.forEach((s, i) => {
     values[`skill_${i}`] = localized(s.skill, 'label', lng);

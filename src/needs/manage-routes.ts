@@ -28,16 +28,17 @@ export function needManageRoutes(deps: Deps): Router {
   const { prisma } = deps;
 
   const formChoices = async (req: Request) => {
-    const [sectors, regions, skills] = await Promise.all([
+    const [sectors, regions, skills, communes] = await Promise.all([
       prisma.sector.findMany({ orderBy: { code: 'asc' } }),
       prisma.region.findMany({ orderBy: { sortOrder: 'asc' } }),
       prisma.skill.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { code: true, labelFr: true, labelAr: true, labelEn: true } }),
+      prisma.commune.findMany({ orderBy: [{ regionCode: 'asc' }, { nameFr: 'asc' }] }),
     ]);
     const institutions = await prisma.institution.findMany({
       where: { members: { some: { userId: req.user!.id, status: 'active' } } },
       select: { id: true, name: true, status: true },
     });
-    return { sectors, regions, skills, institutions, languageCodes: LANGUAGE_CODES, skillRows: SKILL_ROWS, languageRows: LANGUAGE_ROWS };
+    return { sectors, regions, skills, communes, institutions, languageCodes: LANGUAGE_CODES, skillRows: SKILL_ROWS, languageRows: LANGUAGE_ROWS };
   };
   const renderForm = async (req: Request, res: Response, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('needs/form', { ...(await formChoices(req)), errors: {}, ...locals });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDay } from '../lib/iso-day.js';
+import { EXPERT_KINDS, audiencesField, type ExpertKind } from '../amedip/audiences.js';
 
+export { EXPERT_KINDS };
 export const SKILL_ROWS = 8;
 export const LANGUAGE_ROWS = 4;
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
@@ -39,6 +41,7 @@ export const needFormSchema = z
     sectorCode: text(1, 40),
     regionCode: text(1, 10),
     city: optionalText(100),
+    communeCode: optionalText(70),
     mode: z.enum(['on_site', 'remote', 'hybrid'], { message: 'validation.choice' }),
     windowStart: day,
     windowEnd: day,
@@ -46,6 +49,7 @@ export const needFormSchema = z
     expertsWanted: z.coerce.number({ message: 'validation.number' }).int('validation.number').min(1, 'validation.min').max(50, 'validation.max'),
     climateTag: checkbox,
     genderTag: checkbox,
+    audiences: audiencesField,
     ...skillRows,
     ...languageRows,
   })
@@ -70,6 +74,7 @@ export interface NeedForm {
   sectorCode: string;
   regionCode: string;
   city?: string;
+  communeCode?: string;
   mode: 'on_site' | 'remote' | 'hybrid';
   windowStart: string;
   windowEnd: string;
@@ -77,6 +82,7 @@ export interface NeedForm {
   expertsWanted: number;
   climateTag?: 'on';
   genderTag?: 'on';
+  audiences?: ExpertKind[];
   [row: string]: unknown;
 }
 

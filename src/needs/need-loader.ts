@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageInclude = {
   institution: { include: { region: true } },
   region: true,
+  commune: true,
   sector: true,
   skills: { include: { skill: { include: { broader: true } } }, orderBy: [{ requirement: 'asc' as const }, { minLevel: 'desc' as const }] },
   languages: true,

@@ -33,6 +33,9 @@ export interface CatalogueCard {
   durationDays: number;
   windowStart: Date;
   windowEnd: Date;
+  audiences: string[];
+  climateTag: boolean;
+  genderTag: boolean;
   institution: Pick<NeedCard['institution'], 'id' | 'name' | 'nameAr' | 'kind'>;
   region: { code: string; nameFr: string; nameAr: string; nameEn: string };
   sector: { code: string; nameFr: string; nameAr: string; nameEn: string };
@@ -82,6 +85,10 @@ export async function searchCatalogue(
   if (query.sector) where.push(Prisma.sql`n."sectorCode" = ${query.sector}`);
   if (query.region) where.push(Prisma.sql`n."regionCode" = ${query.region}`);
   if (query.mode) where.push(Prisma.sql`n."mode" = ${query.mode}::"MissionMode"`);
+  // containment, so that the GIN index on audiences serves it
+  if (query.audience) where.push(Prisma.sql`n."audiences" @> ARRAY[${query.audience}::"ExpertKind"]`);
+  if (query.climate) where.push(Prisma.sql`n."climateTag"`);
+  if (query.gender) where.push(Prisma.sql`n."genderTag"`);
   if (tsq) where.push(Prisma.sql`n."search" @@ to_tsquery('jisr', ${tsq})`);
   if (options.skill) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NeedSkill" ns WHERE ns."needId" = n."id" AND ns."skillId" = ANY(${options.skill.ids}::int[]))`);
@@ -119,6 +126,7 @@ export function catalogueCards(prisma: PrismaClient, ids: string[]): Promise<Cat
   const names = (t: string) => Prisma.sql`json_build_object('code', ${Prisma.raw(t)}.code, 'nameFr', ${Prisma.raw(t)}."nameFr", 'nameAr', ${Prisma.raw(t)}."nameAr", 'nameEn', ${Prisma.raw(t)}."nameEn")`;
   return prisma.$queryRaw<CatalogueCard[]>`
     SELECT n."id", n."title", n."mode"::text AS "mode", n."durationDays", n."windowStart", n."windowEnd",
+      n."audiences"::text[] AS "audiences", n."climateTag", n."genderTag",
       json_build_object('id', i."id", 'name', i."name", 'nameAr', i."nameAr", 'kind', i."kind") AS "institution",
       ${names('r')} AS "region", ${names('s')} AS "sector",
       coalesce((SELECT json_agg(json_build_object('requirement', ns."requirement", 'minLevel', ns."minLevel",

@@ -81,6 +81,12 @@ async function resolve(prisma: PrismaClient, form: NeedForm, now: Date): Promise
   ]);
   if (!sector) errors.sectorCode = { key: 'validation.choice' };
   if (!region) errors.regionCode = { key: 'validation.choice' };
+  // a need's commune is one of the list, in the need's own region
+  if (form.communeCode) {
+    const commune = await prisma.commune.findUnique({ where: { code: form.communeCode } });
+    if (!commune) errors.communeCode = { key: 'validation.choice' };
+    else if (commune.regionCode !== form.regionCode) errors.communeCode = { key: 'amedip.errors.communeRegion' };
+  }
   const rows = skillRowsOf(form);
   const wanted = rows.map((r) => r.skill.toLowerCase());
   const found = await prisma.skill.findMany({
@@ -111,10 +117,11 @@ async function resolve(prisma: PrismaClient, form: NeedForm, now: Date): Promise
     ok: true,
     fields: {
       title: form.title, description: form.description, baseline: form.baseline ?? null, sectorCode: form.sectorCode,
-      regionCode: form.regionCode, city: form.city ?? null, mode: form.mode,
+      regionCode: form.regionCode, city: form.city ?? null, communeCode: form.communeCode ?? null, mode: form.mode,
       windowStart, windowEnd,
       durationDays: form.durationDays, expertsWanted: form.expertsWanted,
       climateTag: form.climateTag === 'on', genderTag: form.genderTag === 'on',
+      audiences: form.audiences?.length ? form.audiences : ['diaspora'],
     },
     skills: [...skills.values()],
     languages: [...languages.values()],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isRealDay } from '../lib/iso-day.js';
 import { LANGUAGE_CODES } from '../reference/codes.js';
+import { EXPERT_KINDS } from '../amedip/audiences.js';
 
 export const PAGE_SIZE = 12;
 export const MAX_QUERY_LENGTH = 200;
@@ -9,7 +10,7 @@ export const MAX_PAGE = 10_000;
 export const CATALOGUE_SORTS = ['relevance', 'newest', 'start', 'closing'] as const;
 export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
 
-const PARAMS = ['q', 'sector', 'region', 'mode', 'skill', 'language', 'from', 'to', 'sort', 'page'] as const;
+const PARAMS = ['q', 'sector', 'region', 'mode', 'audience', 'climate', 'gender', 'skill', 'language', 'from', 'to', 'sort', 'page'] as const;
 
 const code = z.string().trim().regex(/^[A-Za-z0-9_]{1,40}$/, 'errors.filterInvalid');
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -28,6 +29,11 @@ export const catalogueQuerySchema = z
     sector: optional(code),
     region: optional(code),
     mode: optional(z.enum(['on_site', 'remote', 'hybrid'], { message: 'errors.filterInvalid' })),
+    /** needs open to this kind of expert (a need may be open to several) */
+    audience: optional(z.enum(EXPERT_KINDS as [string, ...string[]], { message: 'errors.filterInvalid' })),
+    /** transversal themes (check boxes): needs tagged climate, gender; both ticked means both tags */
+    climate: optional(z.literal('on', { message: 'errors.filterInvalid' })),
+    gender: optional(z.literal('on', { message: 'errors.filterInvalid' })),
     /** a skill code or label (any of the three languages); resolved against the taxonomy by the route */
     skill: optional(z.string().trim().min(2, 'catalogue.errors.unknownSkill').max(MAX_SKILL_LENGTH, 'catalogue.errors.unknownSkill')),
     language: optional(z.enum(LANGUAGE_CODES as [string, ...string[]], { message: 'errors.filterInvalid' })),

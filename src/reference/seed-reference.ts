@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../lib/logger.js';
+import { COMMUNES } from './data/communes.js';
+import { PARTNER_COUNTRIES } from './data/partner-countries.js';
 import { REGIONS } from './data/regions.js';
 import { SECTORS } from './data/sectors.js';
 import { SKILLS } from './data/skills.js';
@@ -8,7 +10,7 @@ import { SKILLS } from './data/skills.js';
 const SETTING_KEY = 'reference.version';
 
 export function referenceVersion(): string {
-  return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS, PARTNER_COUNTRIES, COMMUNES])).digest('hex').slice(0, 16);
 }
 
 /**
@@ -46,6 +48,21 @@ export async function seedReference(prisma: PrismaClient, logger: Logger): Promi
       for (const s of SKILLS) {
         await tx.skill.update({ where: { code: s.code }, data: { broaderId: s.broader ? ids.get(s.broader) : null } });
       }
+      // Admins edit partner countries: only codes not present yet are added, existing rows are left as edited.
+      await tx.partnerCountry.createMany({
+        data: PARTNER_COUNTRIES.map((c) => ({ code: c.code, nameFr: c.fr, nameAr: c.ar, nameEn: c.en })),
+        skipDuplicates: true,
+      });
+      // Communes: admins add some, names may be edited; shipped codes are only inserted when missing.
+      await tx.commune.createMany({
+        data: COMMUNES.map((c) => ({ code: c.code, regionCode: c.region, nameFr: c.fr, nameAr: c.ar, nameEn: c.en })),
+        skipDuplicates: true,
+      });
+      // Communes of origin typed as free text before the list existed: linked when the name matches in the region.
+      await tx.$executeRaw`
+        UPDATE "ExpertProfile" e SET "originCommuneCode" = c."code" FROM "Commune" c
+        WHERE e."originCommuneCode" IS NULL AND e."originCommune" IS NOT NULL AND c."regionCode" = e."originRegionCode"
+          AND lower(c."nameFr") = lower(trim(e."originCommune"))`;
       const shipped = new Set(SKILLS.map((s) => s.code));
       const retired = [...ids.keys()].filter((code) => !shipped.has(code));
       if (retired.length) await tx.skill.updateMany({ where: { code: { in: retired } }, data: { active: false } });

@@ -80,7 +80,8 @@ describe('an expert fills a complete profile in Arabic', () => {
     await page.getByLabel('الجنسية 1').selectOption('MA');
     await page.getByLabel('الجنسية 2').selectOption('FR');
     await page.getByLabel('جهة الأصل').selectOption('SM');
-    await page.getByLabel('جماعة أو مدينة الأصل').fill('تيزنيت');
+    // the commune of origin comes from the list of the region (issue 13), shown by its Arabic name
+    await page.getByLabel('جماعة أو مدينة الأصل').selectOption({ label: 'تيزنيت' });
     await saveStep(page, 'professional');
 
     await page.getByLabel('عنوان الملف').fill('مهندسة في الري والموارد المائية');

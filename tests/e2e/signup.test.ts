@@ -40,10 +40,14 @@ describe('an expert signs up in Arabic, confirms the address from the mail file,
     await page.getByLabel('البريد الإلكتروني').fill('tilelli.aitmhand@example.org');
     await page.getByLabel('كلمة المرور الجديدة').fill('Tanger→Dakhla 2026 à vélo');
     await page.getByLabel('مهاجر مقيم في المغرب').check();
+    // an immigrant residing in Morocco gives a nationality and a residence status (issue 13)
+    await page.locator('#f-nationality').selectOption('SN');
+    await page.locator('#f-residenceStatus').selectOption('work_permit');
     await page.getByRole('button', { name: 'إنشاء حسابي' }).click();
     await expect.poll(() => page.getByTestId('field-error-consent').isVisible()).toBe(true);
     expect(await page.getByLabel('الاسم الشخصي').inputValue()).toBe('تيليلي');
     expect(await page.getByLabel('كلمة المرور الجديدة').inputValue()).toBe('');
+    expect(await page.locator('#f-nationality').inputValue()).toBe('SN');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('كلمة المرور الجديدة').fill('Tanger→Dakhla 2026 à vélo');

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function register(email: string, firstName = 'Samir') {
   const res = await browserLike(t.app).post('/register/expert', '/register/expert', {
-    firstName, lastName: 'Ouazzani', email, password: STRONG_PASSWORD, kind: 'south_south', consent: 'on',
+    firstName, lastName: 'Ouazzani', email, password: STRONG_PASSWORD, kind: 'south_south', nationality: 'SN', consent: 'on',
   });
   expect(res.status).toBe(200);
 }

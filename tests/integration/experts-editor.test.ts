@@ -76,13 +76,20 @@ describe('the profile editor', () => {
   });
 
   it('saves residence with several nationalities, and region and sectors from the reference lists only', async () => {
-    const ok = await post('residence', { countryOfResidence: 'BE', cityOfResidence: 'Liège', nationalities: ['MA', 'BE', ''], originRegionCode: 'ORI', originCommune: 'Berkane' });
+    const ok = await post('residence', { countryOfResidence: 'BE', cityOfResidence: 'Liège', nationalities: ['MA', 'BE', ''], originRegionCode: 'ORI', originCommuneCode: 'ORI-berkane' });
     expect(ok.status).toBe(303);
-    expect(await profile()).toMatchObject({ countryOfResidence: 'BE', nationalities: ['MA', 'BE'], originRegionCode: 'ORI', originCommune: 'Berkane' });
-    const bad = await post('residence', { countryOfResidence: 'XX', cityOfResidence: '', nationalities: ['MA', 'ZZ'], originRegionCode: 'ATLANTIS', originCommune: '' });
+    expect(await profile()).toMatchObject({ countryOfResidence: 'BE', nationalities: ['MA', 'BE'], originRegionCode: 'ORI', originCommuneCode: 'ORI-berkane' });
+    const bad = await post('residence', { countryOfResidence: 'XX', cityOfResidence: '', nationalities: ['MA', 'ZZ'], originRegionCode: 'ATLANTIS', originCommuneCode: '' });
     expect(bad.status).toBe(400);
     for (const f of ['countryOfResidence', 'nationalities', 'originRegionCode']) expect(byTestId(bad.text, `field-error-${f}`), f).toBeDefined();
     expect((await profile()).countryOfResidence).toBe('BE');
+    // the commune of origin comes from the list of its region: one of another region, or unknown, is refused
+    for (const originCommuneCode of ['SM-tiznit', 'ORI-atlantis']) {
+      const wrong = await post('residence', { countryOfResidence: 'BE', cityOfResidence: 'Liège', nationalities: ['MA'], originRegionCode: 'ORI', originCommuneCode });
+      expect(wrong.status, originCommuneCode).toBe(400);
+      expect(byTestId(wrong.text, 'field-error-originCommuneCode')).toBeDefined();
+    }
+    expect((await profile()).originCommuneCode).toBe('ORI-berkane');
   });
 
   it('saves the professional step and the mission preferences, with bounds on numbers and lists', async () => {

@@ -50,7 +50,7 @@ describe('catalogue query', () => {
 
   it('echoes strings only, cut short, for the form and the page links', () => {
     expect(echoCatalogueParams({ q: 'eau', skill: 'y'.repeat(500), sort: { evil: true }, page: 3 })).toEqual({
-      q: 'eau', sector: '', region: '', mode: '', skill: 'y'.repeat(300), language: '', from: '', to: '', sort: '',
+      q: 'eau', sector: '', region: '', mode: '', audience: '', climate: '', gender: '', skill: 'y'.repeat(300), language: '', from: '', to: '', sort: '',
     });
   });
 
