@@ -40,6 +40,7 @@ import { partnerBankRoutes } from './investments/partner-bank-routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { fundingRoutes } from './funding/routes.js';
 import { impactRoutes } from './reports/impact-routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -136,6 +137,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(officerInvestmentRoutes({ prisma }));
   app.use(partnerBankRoutes({ prisma }));
   app.use(mailAdminRoutes({ prisma }));
+  app.use(privacyRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
