@@ -41,6 +41,8 @@ import { reportRoutes } from './reports/routes.js';
 import { fundingRoutes } from './funding/routes.js';
 import { impactRoutes } from './reports/impact-routes.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { apiRoutes, type ApiDeps } from './api/routes.js';
+import { apiAdminRoutes } from './api/admin-routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -58,10 +60,12 @@ export interface AppDeps {
   clock?: Clock;
   /** readiness beyond the database ping (draining); the server passes it, tests may leave it out */
   health?: Health;
+  /** requests per partner API key and window (src/api/routes.ts); tests lower it */
+  apiLimit?: ApiDeps['limit'];
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger, limits, clock = systemClock, health }: AppDeps): Express {
+export function createApp({ config, db, logger, limits, clock = systemClock, health, apiLimit }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -94,6 +98,8 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(localeMiddleware(config.trustProxy > 0));
 
   app.use(opsRoutes(db, health));
+  // The partner API, before the session and CSRF: partners present keys, never cookies.
+  app.use(apiRoutes({ prisma: db.prisma, pool: db.pool, logger, clock, limit: apiLimit }));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });
@@ -138,6 +144,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(partnerBankRoutes({ prisma }));
   app.use(mailAdminRoutes({ prisma }));
   app.use(privacyRoutes({ prisma }));
+  app.use(apiAdminRoutes({ prisma, clock }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
