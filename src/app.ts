@@ -43,6 +43,7 @@ import { impactRoutes } from './reports/impact-routes.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { apiRoutes, type ApiDeps } from './api/routes.js';
 import { apiAdminRoutes } from './api/admin-routes.js';
+import { taxonomyRoutes } from './taxonomy/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -145,6 +146,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(mailAdminRoutes({ prisma }));
   app.use(privacyRoutes({ prisma }));
   app.use(apiAdminRoutes({ prisma, clock }));
+  app.use(taxonomyRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);
