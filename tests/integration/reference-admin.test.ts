@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DEADLINES, readDeadlines } from '../../src/candidacies/response-deadlines.js';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { forgetSkillTaxonomy, skillTaxonomy } from '../../src/matches/matching-data.js';
@@ -81,6 +82,19 @@ describe('skill taxonomy admin', () => {
       expect(byTestId(res.text, `field-error-${field}`)).toBe(escapeHtml(fr(key)));
     }
     expect(await snapshot()).toBe(before);
+  });
+
+  it('edits the candidacy deadlines that the reminder job reads, refusing an alert before the reminder', async () => {
+    const deadlines = () => readDeadlines(t.db.prisma);
+    expect(await deadlines()).toEqual(DEFAULT_DEADLINES);
+    const refused = await admin.postFrom('/admin/reference/deadlines', { reminderDays: '12', alertDays: '12' }, '/admin/reference');
+    expect(refused.status).toBe(400);
+    expect(byTestId(refused.text, 'field-error-alertDays')).toBe(escapeHtml(fr('refAdmin.errors.alertAfterReminder')));
+    expect((await admin.postFrom('/admin/reference/deadlines', { reminderDays: 'soon', alertDays: '20' }, '/admin/reference')).status).toBe(400);
+    expect(await deadlines()).toEqual(DEFAULT_DEADLINES);
+    expect((await admin.postFrom('/admin/reference/deadlines', { reminderDays: '7', alertDays: '14' }, '/admin/reference')).status).toBe(303);
+    expect(await deadlines()).toEqual({ reminderDays: 7, alertDays: 14 });
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'setting.changed', entityId: 'candidacy.deadlines' } })).toBe(1);
   });
 
   it('keeps the page from anyone but admins', async () => {
