@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { localized, type Locale } from '../i18n/i18n.js';
+import { toPrefixTsQuery } from '../needs/queries.js';
 import { afterCursor, encodeCursor, type Cursor } from './cursor.js';
 import type { InstitutionOut, NeedOut, OpportunityOut } from './schemas.js';
 
@@ -21,12 +22,18 @@ function paged<R extends { id: string }, O>(rows: R[], limit: number, at: (r: R)
   return { data: shown.map(out), next: more && last ? encodeCursor({ at: at(last), id: last.id }) : null };
 }
 
-export interface NeedFilters { sector?: string; region?: string; mode?: 'on_site' | 'remote' | 'hybrid'; skill?: string; language?: string; from?: string; to?: string }
+export interface NeedFilters { q?: string; sector?: string; region?: string; mode?: 'on_site' | 'remote' | 'hybrid'; skill?: string; language?: string; from?: string; to?: string }
 
 export async function listNeeds(prisma: PrismaClient, f: NeedFilters, p: PageArgs) {
+  // The catalogue's text search (the generated tsvector), as a set of ids: pages stay in publication order so
+  // that the cursor holds; relevance ranking is the catalogue's business.
+  const tsq = toPrefixTsQuery(f.q);
+  const matching = tsq
+    ? (await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Need" WHERE status = 'published' AND search @@ to_tsquery('jisr', ${tsq})`).map((r) => r.id)
+    : undefined;
   const rows = await prisma.need.findMany({
     where: {
-      status: 'published', sectorCode: f.sector, regionCode: f.region, mode: f.mode,
+      status: 'published', ...(matching ? { id: { in: matching } } : {}), sectorCode: f.sector, regionCode: f.region, mode: f.mode,
       ...(f.skill ? { skills: { some: { skill: { OR: [{ code: f.skill }, { broader: { code: f.skill } }] } } } } : {}),
       ...(f.language ? { languages: { some: { language: f.language } } } : {}),
       ...(f.from ? { windowEnd: { gte: new Date(f.from) } } : {}),

@@ -20,6 +20,7 @@ const pageQuery = {
 /** The catalogue's filters (src/needs/schemas.ts), by code: sector, region, mode, skill, language, dates. */
 export const needsQuery = z.object({
   ...pageQuery,
+  q: optional(z.string().max(200)).openapi({ description: 'words of the title or description (French, Arabic or English, accents ignored)' }),
   sector: optional(code),
   region: optional(code),
   mode: optional(z.enum(['on_site', 'remote', 'hybrid'])),

@@ -141,6 +141,10 @@ describe('partner API data', () => {
     const filtered = (await call(`/needs?region=${one.region.code}&mode=${one.mode}&limit=100`, fullKey)).body;
     expect(filtered.data.every((n: { region: { code: string }; mode: string }) => n.region.code === one.region.code && n.mode === one.mode)).toBe(true);
     expect((await call('/needs/00000000-0000-4000-8000-000000000000', fullKey)).status).toBe(404);
+    const word = (await db.prisma.need.findUniqueOrThrow({ where: { id: seen[0]! } })).title.split(/\s+/).find((w) => w.length > 6)!;
+    const searched = (await call(`/needs?q=${encodeURIComponent(word)}&limit=100`, fullKey)).body;
+    expect(searched.data.map((n: { id: string }) => n.id)).toContain(seen[0]);
+    expect(searched.data.length).toBeLessThan(published);
   });
 
   it('refuses a malformed cursor or filter with problem details', async () => {
