@@ -41,7 +41,7 @@ import { reportRoutes } from './reports/routes.js';
 import { fundingRoutes } from './funding/routes.js';
 import { impactRoutes } from './reports/impact-routes.js';
 import { privacyRoutes } from './privacy/routes.js';
-import { apiRoutes, type ApiDeps } from './api/routes.js';
+import { apiRoutes } from './api/routes.js';
 import { apiAdminRoutes } from './api/admin-routes.js';
 import { taxonomyRoutes } from './taxonomy/routes.js';
 
@@ -61,12 +61,10 @@ export interface AppDeps {
   clock?: Clock;
   /** readiness beyond the database ping (draining); the server passes it, tests may leave it out */
   health?: Health;
-  /** requests per partner API key and window (src/api/routes.ts); tests lower it */
-  apiLimit?: ApiDeps['limit'];
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts, so tests run it on port 0. */
-export function createApp({ config, db, logger, limits, clock = systemClock, health, apiLimit }: AppDeps): Express {
+export function createApp({ config, db, logger, limits, clock = systemClock, health }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: otherwise a forged X-Forwarded-For would choose the client address.
@@ -100,7 +98,7 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
 
   app.use(opsRoutes(db, health));
   // The partner API, before the session and CSRF: partners present keys, never cookies.
-  app.use(apiRoutes({ prisma: db.prisma, pool: db.pool, logger, clock, limit: apiLimit }));
+  app.use(apiRoutes({ prisma: db.prisma, pool: db.pool, logger, clock }));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });

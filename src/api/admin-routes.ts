@@ -17,6 +17,7 @@ const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v
 export const apiKeySchema = z.object({
   partner: z.string({ message: 'validation.required' }).trim().min(2, 'validation.required').max(200, 'validation.tooLong'),
   scopes: z.preprocess(asList, z.array(z.enum(API_SCOPES, { message: 'validation.choice' })).min(1, 'apiKeys.scopesRequired')),
+  requestsPerMinute: z.preprocess((v) => (v === '' || v === undefined ? 120 : v), z.coerce.number({ message: 'apiKeys.rateInvalid' }).int('apiKeys.rateInvalid').min(1, 'apiKeys.rateInvalid').max(10_000, 'apiKeys.rateInvalid')),
 });
 
 /** Admin pages of partner keys (/admin/api-keys), and the human reference of the API (/api/v1/docs). */
@@ -37,7 +38,7 @@ export function apiAdminRoutes({ prisma, clock }: { prisma: PrismaClient; clock:
   router.get('/admin/api-keys', (_req, res) => render(res, {}));
   router.post('/admin/api-keys', async (req: Request, res: Response) => {
     const form = parseForm(apiKeySchema, req.body);
-    if (!form.ok) return render(res, { status: 400, values: { partner: form.values.partner, scopes: asList((req.body as Record<string, unknown>).scopes) }, errors: form.errors });
+    if (!form.ok) return render(res, { status: 400, values: { partner: form.values.partner, requestsPerMinute: form.values.requestsPerMinute, scopes: asList((req.body as Record<string, unknown>).scopes) }, errors: form.errors });
     const { key } = await createApiKey(prisma, form.data, { actorId: req.user!.id, ip: req.ip });
     // The key is in this response only: it is not stored, so a reload cannot show it again.
     res.setHeader('Cache-Control', 'no-store');

@@ -13,12 +13,12 @@ export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8')
 export interface KeyContext { actorId: string; ip?: string }
 
 /** Creates a key for a partner; returns the key itself, which is shown once and never stored. */
-export async function createApiKey(prisma: PrismaClient, input: { partner: string; scopes: ApiScope[] }, ctx: KeyContext) {
+export async function createApiKey(prisma: PrismaClient, input: { partner: string; scopes: ApiScope[]; requestsPerMinute: number }, ctx: KeyContext) {
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const prefix = key.slice(0, KEY_PREFIX.length + 8);
   const row = await prisma.$transaction(async (tx) => {
-    const created = await tx.apiKey.create({ data: { partner: input.partner, prefix, keyHash: hashKey(key), scopes: input.scopes } });
-    await recordAudit(tx, { actorId: ctx.actorId, action: 'api_key.created', entity: 'ApiKey', entityId: created.id, ip: ctx.ip, details: { partner: input.partner, scopes: input.scopes } });
+    const created = await tx.apiKey.create({ data: { partner: input.partner, prefix, keyHash: hashKey(key), scopes: input.scopes, requestsPerMinute: input.requestsPerMinute } });
+    await recordAudit(tx, { actorId: ctx.actorId, action: 'api_key.created', entity: 'ApiKey', entityId: created.id, ip: ctx.ip, details: { partner: input.partner, scopes: input.scopes, requestsPerMinute: input.requestsPerMinute } });
     return created;
   });
   return { id: row.id, key, prefix };
@@ -35,7 +35,7 @@ export async function revokeApiKey(prisma: PrismaClient, id: string, ctx: KeyCon
   });
 }
 
-export type ApiKeyCheck = { ok: true; key: { id: string; partner: string; scopes: string[] } } | { ok: false; reason: 'missing' | 'unknown' | 'revoked' };
+export type ApiKeyCheck = { ok: true; key: { id: string; partner: string; scopes: string[]; requestsPerMinute: number } } | { ok: false; reason: 'missing' | 'unknown' | 'revoked' };
 
 /** The key a request presents (Authorization: Bearer, or X-Api-Key), looked up by its hash; notes its use. */
 export async function authenticateKey(prisma: PrismaClient, presented: string | undefined, now: Date): Promise<ApiKeyCheck> {
@@ -47,5 +47,5 @@ export async function authenticateKey(prisma: PrismaClient, presented: string | 
     where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }] },
     data: { lastUsedAt: now },
   });
-  return { ok: true, key: { id: row.id, partner: row.partner, scopes: row.scopes } };
+  return { ok: true, key: { id: row.id, partner: row.partner, scopes: row.scopes, requestsPerMinute: row.requestsPerMinute } };
 }

@@ -20,11 +20,10 @@ export interface ApiDeps {
   pool: pg.Pool;
   logger: Logger;
   clock: Clock;
-  /** requests per key and window; tests lower it */
-  limit?: { windowMs: number; limit: number };
 }
 
-export const DEFAULT_API_LIMIT = { windowMs: 60_000, limit: 120 };
+/** Each key's own limit (ApiKey.requestsPerMinute) applies to this window. */
+const WINDOW_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUMMARY_KEYS = ['experts', 'missions', 'personDays', 'needs'];
 
@@ -52,7 +51,6 @@ function parseQuery<S extends z.ZodObject>(schema: S, req: Request): z.infer<S> 
 export function apiRoutes(deps: ApiDeps): Router {
   const { prisma } = deps;
   const router = Router();
-  const limit = deps.limit ?? DEFAULT_API_LIMIT;
 
   router.get('/api/v1/openapi.json', (req, res) => sendJson(req, res, openApiDocument()));
 
@@ -67,7 +65,8 @@ export function apiRoutes(deps: ApiDeps): Router {
     next();
   };
   // Counted per key in PostgreSQL (src/http/rate-limit.ts): every instance shares the count, a restart keeps it.
-  const perKey = rateLimit(deps.pool, { name: 'api-key', ...limit, key: (_req) => `key:${(_req.res!.locals.apiKey as { id: string }).id}` });
+  const keyOf = (req: Request) => req.res!.locals.apiKey as { id: string; requestsPerMinute: number };
+  const perKey = rateLimit(deps.pool, { name: 'api-key', windowMs: WINDOW_MS, limit: (req) => keyOf(req).requestsPerMinute, key: (req) => `key:${keyOf(req).id}` });
   const scoped = (scope: ApiScope) => (_req: Request, res: Response, next: NextFunction) => {
     if (!apiPolicy.read(res.locals.apiKey as { scopes: string[] }, scope)) throw new ApiProblem(403, 'missing-scope', 'Missing scope', `This key does not have the scope ${scope}.`);
     next();
