@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
 import { Prisma, type PrismaClient } from '../db/prisma.js';
+import { SKILLS_EDITED_KEY } from '../reference/seed-reference.js';
 import { announceReferenceChange } from './notify.js';
 import type { activeSkillSchema, addSkillSchema, mergeSkillsSchema, moveSkillSchema, renameSkillSchema } from './schemas.js';
 
@@ -36,6 +37,8 @@ async function change<T>(prisma: PrismaClient, ctx: Ctx, action: string, code: s
     const result = await work(tx);
     await recordAudit(tx, { actorId: ctx.actorId, action, entity: 'Skill', entityId: code, ip: ctx.ip, details });
     await announceReferenceChange(tx, 'skills');
+    // From now on a release's seed adds missing skills only, and never undoes this change (src/reference).
+    await tx.appSetting.upsert({ where: { key: SKILLS_EDITED_KEY }, create: { key: SKILLS_EDITED_KEY, value: true }, update: {} });
     return result;
   });
 }

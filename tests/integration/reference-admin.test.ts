@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINES, readDeadlines } from '../../src/candidacies/response-deadlines.js';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { createLogger } from '../../src/lib/logger.js';
+import { seedReference } from '../../src/reference/seed-reference.js';
 import { forgetSkillTaxonomy, skillTaxonomy } from '../../src/matches/matching-data.js';
 import { forgetReferenceCaches } from '../../src/taxonomy/caches.js';
 import { listenForReferenceChanges, type ReferenceListener } from '../../src/taxonomy/notify.js';
@@ -95,6 +96,20 @@ describe('skill taxonomy admin', () => {
     expect((await admin.postFrom('/admin/reference/deadlines', { reminderDays: '7', alertDays: '14' }, '/admin/reference')).status).toBe(303);
     expect(await deadlines()).toEqual({ reminderDays: 7, alertDays: 14 });
     expect(await t.db.prisma.auditLog.count({ where: { action: 'setting.changed', entityId: 'candidacy.deadlines' } })).toBe(1);
+  });
+
+  it('survives the next release: the shipped seed adds missing skills but undoes no admin change', async () => {
+    const p = t.db.prisma;
+    const free = { code: { not: { startsWith: 'test.' } }, experts: { none: {} }, needs: { none: {} }, narrower: { none: {} } };
+    const [renamed, dropped] = await p.skill.findMany({ where: free, orderBy: { id: 'asc' }, take: 2 });
+    expect((await post('rename', { code: renamed!.code, labelFr: 'Renommée par un admin', labelAr: renamed!.labelAr, labelEn: renamed!.labelEn })).status).toBe(303);
+    await p.skill.delete({ where: { id: dropped!.id } }); // a skill that the next release adds
+    await p.appSetting.delete({ where: { key: 'reference.version' } }); // as if that release shipped new data
+    expect(await seedReference(p, createLogger('silent'))).toBe(true);
+    expect((await skill(renamed!.code)).labelFr).toBe('Renommée par un admin');
+    expect((await skill('test.low')).active).toBe(true); // an admin's skill is not retired
+    expect((await skill('test.parent')).active).toBe(false); // merged away: not brought back
+    expect(await p.skill.count({ where: { code: dropped!.code } })).toBe(1);
   });
 
   it('keeps the page from anyone but admins', async () => {
