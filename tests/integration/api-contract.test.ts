@@ -194,5 +194,11 @@ describe('partner API data', () => {
     expect(page.text).not.toMatch(/<script(?![^>]*src="\/)/);
     expect(page.text).not.toMatch(/https?:\/\/(cdn|unpkg)/);
     expect((await request(app).get('/api/v1/nothing')).headers['content-type']).toMatch(/problem\+json/);
+    for (const lng of ['fr', 'ar', 'en']) {
+      const docs = await request(app).get(`/api/v1/docs?lng=${lng}`);
+      expect(docs.text, `untranslated key in ${lng}`).not.toMatch(/apiDocs\./);
+      expect((await admin.agent.get(`/admin/api-keys?lng=${lng}`)).text, `untranslated key in ${lng}`).not.toMatch(/apiKeys\./);
+    }
+    expect((await request(app).get('/api/v1/docs?lng=ar')).text).toContain('dir="rtl"');
   });
 });

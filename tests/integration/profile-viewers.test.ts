@@ -50,6 +50,8 @@ describe('who viewed my profile', () => {
     const block = await viewersBlock();
     expect(block).toContain(escapeHtml(fr('profileViewers.none')));
     expect(block).toContain('href="/experts/me/privacy"');
+    for (const lng of ['ar', 'en']) expect((await as.owner.agent.get(`/experts/me?lng=${lng}`)).text).not.toMatch(/profileViewers\./);
+    await as.owner.agent.get('/experts/me?lng=fr');
   });
 
   it('lists the institutions (names, not people) that opened the profile, with the date, newest first', async () => {

@@ -115,6 +115,11 @@ describe('skill taxonomy admin', () => {
   it('keeps the page from anyone but admins', async () => {
     const officer = await signedIn(t.app, 'officer@demo.jisr.local', DEMO_PASSWORD);
     expect((await officer.agent.get('/admin/reference')).status).toBe(403);
+    for (const lng of ['fr', 'ar', 'en']) {
+      const page = await admin.agent.get(`/admin/reference?lng=${lng}`);
+      expect(page.status).toBe(200);
+      expect(page.text, `untranslated key in ${lng}`).not.toMatch(/refAdmin\.|apiKeys\./);
+    }
   });
 });
 
