@@ -45,6 +45,10 @@ import { partnerBankRoutes } from './investments/partner-bank-routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { fundingRoutes } from './funding/routes.js';
 import { impactRoutes } from './reports/impact-routes.js';
+import { privacyRoutes } from './privacy/routes.js';
+import { apiRoutes } from './api/routes.js';
+import { apiAdminRoutes } from './api/admin-routes.js';
+import { taxonomyRoutes } from './taxonomy/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -98,6 +102,8 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(localeMiddleware(config.trustProxy > 0));
 
   app.use(opsRoutes(db, health));
+  // The partner API, before the session and CSRF: partners present keys, never cookies.
+  app.use(apiRoutes({ prisma: db.prisma, pool: db.pool, logger, clock }));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   const passport = createPassport(db.prisma, { allowDemoAccounts: config.env !== 'production' });
@@ -146,6 +152,9 @@ export function createApp({ config, db, logger, limits, clock = systemClock, hea
   app.use(originRoutes({ prisma, clock }));
   app.use(communeRoutes({ prisma }));
   app.use(exchangeRoutes({ prisma, publicUrl: config.publicUrl }));
+  app.use(privacyRoutes({ prisma }));
+  app.use(apiAdminRoutes({ prisma, clock }));
+  app.use(taxonomyRoutes({ prisma }));
   // ↑ feature routers are registered above this line, one line each ↑
 
   app.use(notFoundHandler);

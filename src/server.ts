@@ -9,6 +9,8 @@ import { createMailTransport } from './mail/transport.js';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker-loop.js';
 import { allJobs } from './jobs/registry.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { listenForReferenceChanges, type ReferenceListener } from './taxonomy/notify.js';
+import { forgetReferenceCaches } from './taxonomy/caches.js';
 import { Health } from './ops/health.js';
 import { createHttpServer } from './ops/http-server.js';
 
@@ -33,6 +35,7 @@ const http = createHttpServer(health);
 let db: Database | undefined;
 let outbox: OutboxWorker | undefined;
 let scheduler: Scheduler | undefined;
+let referenceListener: ReferenceListener | undefined;
 
 let stopping: Promise<void> | undefined;
 let firstSignalAt = 0;
@@ -59,7 +62,7 @@ async function shutdown(reason: string, code: number): Promise<void> {
   logger.info({ reason, drainDelayMs: config.drainDelayMs }, 'shutting down: /readyz now says 503; finishing requests in flight');
   if (config.drainDelayMs > 0) await new Promise((r) => setTimeout(r, config.drainDelayMs));
   await http.close(config.shutdownTimeoutMs);
-  await Promise.all([outbox?.stop(), scheduler?.stop()]);
+  await Promise.all([outbox?.stop(), scheduler?.stop(), referenceListener?.stop()]);
   // The database goes last: requests and workers finished above may still have needed it.
   await db?.close().catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
   logger.info({ code }, 'stopped');
@@ -89,6 +92,8 @@ const starting = (async () => {
   // Every instance runs a worker; claims with SKIP LOCKED keep them from sending a message twice.
   outbox = startOutboxWorker(db.prisma, createMailTransport(config, logger), logger, { from: config.mailFrom, reporter: health });
   scheduler = startScheduler(allJobs({ config, db, logger }), logger, { reporter: health, firstRunAfterMs: config.jobsStartDelayMs });
+  // An admin's change of the skills reaches every instance's caches (src/taxonomy/notify.ts).
+  referenceListener = listenForReferenceChanges(db.url, forgetReferenceCaches, logger);
   const app = createApp({ config, db, logger, health });
   app.locals.demoMode = config.seedDemo;
   http.serve(app);

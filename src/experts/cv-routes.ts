@@ -3,6 +3,7 @@ import multer from 'multer';
 import { recordAudit } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
 import { parseForm } from '../http/forms.js';
+import { viewerInstitutionIds } from './profile-viewers.js';
 import { policy } from '../auth/policy.js';
 import type { ExpertDeps } from './deps.js';
 import { ctxOf, flashAndRedirect, renderStep } from './editor-support.js';
@@ -58,7 +59,7 @@ export function cvDownloadRoute(deps: ExpertDeps): Router {
     if (!bytes) throw AppError.notFound();
     await recordAudit(deps.prisma, {
       actorId: req.user.id, action: 'expert.cv_downloaded', entity: 'ExpertProfile', entityId: expert.id, ip: req.ip,
-      details: { own: req.user.id === expert.userId },
+      details: { own: req.user.id === expert.userId, institutionIds: viewerInstitutionIds(req.user, expert) },
     });
     res.set({
       'Content-Type': 'application/pdf',

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
+import { listProfileViewers } from './profile-viewers.js';
 import { parseForm, type FieldErrors } from '../http/forms.js';
 import { confirmOwnProfile } from './confirm-profile.js';
 import type { CommandContext } from './deps.js';
@@ -17,7 +18,11 @@ import { updateVisibility, visibilitySchema } from './update-visibility.js';
 export function editorRoutes(prisma: PrismaClient): Router {
   const router = Router();
 
-  router.get('/experts/me', (req, res) => renderStep(prisma, req, res, 'overview'));
+  router.get('/experts/me', async (req, res) => {
+    const own = await prisma.expertProfile.findUnique({ where: { userId: req.user!.id }, select: { id: true, userId: true } });
+    const viewers = own ? await listProfileViewers(prisma, own) : [];
+    await renderStep(prisma, req, res, 'overview', { viewers });
+  });
   // The design names a "profile" sub-page: it is the first step of the editor.
   router.get('/experts/me/profile', (_req, res) => res.redirect(303, stepPath('identity')));
 

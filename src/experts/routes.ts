@@ -17,6 +17,7 @@ import { editorRoutes } from './editor-routes.js';
 import { freshnessRoutes } from './freshness-routes.js';
 import { listRoutes } from './list-routes.js';
 import { findExpert } from './queries.js';
+import { viewerInstitutionIds } from './profile-viewers.js';
 import { skillRoutes } from './skill-routes.js';
 
 export interface ExpertRouteDeps {
@@ -47,10 +48,11 @@ export function expertRoutes({ prisma, pool, config, cvStore }: ExpertRouteDeps)
     const showPrivate = policy.seeExpertPrivate(req.user, expert);
     const showContact = policy.seeExpertContact(req.user, expert);
     const showCv = !!expert.cvFileKey && policy.downloadExpertCv(req.user, expert);
-    if (showContact && req.user && req.user.id !== expert.userId) {
+    if (req.user && req.user.id !== expert.userId && (showContact || req.user.role === 'staff')) {
+      // Every opening by an institution or the programme is audited: the expert sees them on /experts/me.
       await recordAudit(prisma, {
-        actorId: req.user.id, action: 'expert.private_viewed', entity: 'ExpertProfile', entityId: expert.id, ip: req.ip,
-        details: { as: showPrivate ? req.user.role : 'candidate_institution' },
+        actorId: req.user.id, action: showContact ? 'expert.private_viewed' : 'expert.profile_viewed', entity: 'ExpertProfile', entityId: expert.id, ip: req.ip,
+        details: { as: showPrivate ? req.user.role : showContact ? 'candidate_institution' : 'institution', institutionIds: viewerInstitutionIds(req.user, expert) },
       });
     }
     const shown = showPrivate ? expert : withoutPrivateFields(expert, showContact);

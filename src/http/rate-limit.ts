@@ -98,7 +98,8 @@ export interface RateLimitOptions {
   /** Names the counters (key prefix) and the policy in the RateLimit-Policy header: one name per limiter. */
   name: string;
   windowMs: number;
-  limit: number;
+  /** a number, or one per request (the partner API reads each key's own limit) */
+  limit: number | ((req: Request) => number);
   /** Defaults to the client address (req.ip, IPv6 grouped by /56 so one host cannot rotate through its block). */
   key?: (req: Request) => string;
   skipSuccessfulRequests?: boolean;

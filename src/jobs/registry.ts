@@ -6,6 +6,7 @@ import { candidacyDeadlinesJob } from '../candidacies/response-deadlines.js';
 import { followUpJob } from '../missions/follow-up-reminders.js';
 import { staleProfileReminderJob } from '../experts/stale-profile-reminder.js';
 import { pruneSubmissionKeys } from '../http/submission-key.js';
+import { retentionJob } from '../privacy/retention.js';
 
 export interface JobDeps {
   config: Config;
@@ -19,6 +20,7 @@ export function allJobs(deps: JobDeps): Job[] {
     candidacyDeadlinesJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
     followUpJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
     staleProfileReminderJob({ prisma: deps.db.prisma, publicUrl: deps.config.publicUrl }),
+    retentionJob({ prisma: deps.db.prisma }),
     { name: 'submission-keys.prune', everyMs: 3_600_000, run: (now) => pruneSubmissionKeys(deps.db.prisma, now) },
   ];
 }

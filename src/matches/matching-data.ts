@@ -13,7 +13,12 @@ const BUSY = ['approved', 'briefed', 'in_progress'] as const;
 
 let graphCache: { graph: SkillGraph; labels: Map<number, { labelFr: string; labelAr: string; labelEn: string }> } | undefined;
 
-/** The taxonomy is reference data, loaded at start-up: read once per process. */
+/** Drops the cached taxonomy: the next use reloads it. Called when an admin changes the skills (LISTEN/NOTIFY). */
+export function forgetSkillTaxonomy(): void {
+  graphCache = undefined;
+}
+
+/** The taxonomy is reference data: read once per process, and again after an announced change (src/taxonomy). */
 export async function skillTaxonomy(prisma: PrismaClient) {
   if (!graphCache) {
     const skills = await prisma.skill.findMany({ select: { id: true, broaderId: true, labelFr: true, labelAr: true, labelEn: true } });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '../db/prisma.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../lib/logger.js';
 import { COMMUNES } from './data/communes.js';
 import { PARTNER_COUNTRIES } from './data/partner-countries.js';
@@ -8,6 +8,8 @@ import { SECTORS } from './data/sectors.js';
 import { SKILLS } from './data/skills.js';
 
 const SETTING_KEY = 'reference.version';
+/** Set by the first admin change of the skills (src/taxonomy): from then on the database owns the taxonomy. */
+export const SKILLS_EDITED_KEY = 'reference.skills.edited';
 
 export function referenceVersion(): string {
   return createHash('sha256').update(JSON.stringify([REGIONS, SECTORS, SKILLS, PARTNER_COUNTRIES, COMMUNES])).digest('hex').slice(0, 16);
@@ -38,6 +40,13 @@ export async function seedReference(prisma: PrismaClient, logger: Logger): Promi
       for (const s of SECTORS) {
         const data = { nameFr: s.fr, nameAr: s.ar, nameEn: s.en };
         await tx.sector.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
+      }
+      // Once admins edit the taxonomy (/admin/reference), a new release only adds the skills it ships that the
+      // database lacks: it never undoes a rename, a move, a merge or a deactivation, nor retires an admin's skill.
+      if (await tx.appSetting.findUnique({ where: { key: SKILLS_EDITED_KEY } })) {
+        await addMissingSkills(tx);
+        await tx.appSetting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value: version }, update: { value: version } });
+        return;
       }
       // Two passes: every skill exists before broader links point at it.
       for (const s of SKILLS) {
@@ -76,4 +85,13 @@ export async function seedReference(prisma: PrismaClient, logger: Logger): Promi
   );
   logger.info({ regions: REGIONS.length, sectors: SECTORS.length, skills: SKILLS.length }, 'reference data loaded');
   return true;
+}
+
+/** The shipped skills the database does not hold yet, with their broader links where the broader skill exists. */
+async function addMissingSkills(tx: Prisma.TransactionClient): Promise<void> {
+  const have = new Set((await tx.skill.findMany({ select: { code: true } })).map((s) => s.code));
+  const missing = SKILLS.filter((s) => !have.has(s.code));
+  for (const s of missing) await tx.skill.create({ data: { code: s.code, sectorCode: s.sector, labelFr: s.fr, labelAr: s.ar, labelEn: s.en } });
+  const ids = new Map((await tx.skill.findMany({ where: { code: { in: missing.flatMap((s) => (s.broader ? [s.code, s.broader] : [])) } }, select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+  for (const s of missing) if (s.broader && ids.has(s.broader)) await tx.skill.update({ where: { code: s.code }, data: { broaderId: ids.get(s.broader)! } });
 }

@@ -165,6 +165,8 @@ describe('the hand-written SQL and prisma/schema.prisma agree', () => {
     await p.session.update({ where: { sid: 's1' }, data: { sess: { cookie: { a: 1 } } } }); mark('Session');
     await p.submissionKey.create({ data: { key: 'k'.repeat(22), userId: user.id, form: 'need.create' } });
     await p.submissionKey.update({ where: { key: 'k'.repeat(22) }, data: { result: `/needs/${need.id}` } }); mark('SubmissionKey');
+    const key = await p.apiKey.create({ data: { partner: 'Ministère', prefix: 'jisr_abc', keyHash: 'f'.repeat(64), scopes: ['needs:read'], requestsPerMinute: 60 } });
+    await p.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date(), lastUsedAt: new Date() } }); mark('ApiKey');
 
     const read = await p.expertProfile.findUniqueOrThrow({
       where: { id: expert.id },
