@@ -7,20 +7,13 @@
  * template, no query). Sizes: BENCH_NEEDS, BENCH_SECONDS, BENCH_CONCURRENCY.
  */
 import { benchConfig } from './bench-config.js';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { startBenchDatabase } from './bench-database.js';
 import type { Server } from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../src/app.js';
-import { connectDatabase, MIGRATIONS_DIR } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { migrate } from '../src/db/migrate.js';
 import { createLogger } from '../src/lib/logger.js';
-import { seedReference } from '../src/reference/seed-reference.js';
 import { load, type LoadResult } from './catalogue-load.js';
 import { seedCatalogue } from './catalogue-seed.js';
-import { freePort } from '../src/lib/free-port.js';
 
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -33,16 +26,10 @@ const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p
 
 async function main() {
   const logger = createLogger('warn');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jisr-bench-catalogue-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: 'jisr_bench', logger });
+  const bench = await startBenchDatabase('catalogue', logger);
+  const { dir, db } = bench;
   let server: Server | undefined;
-  const db = await (async () => {
-    await migrate(pg.url, MIGRATIONS_DIR, logger);
-    return connectDatabase(pg.url, logger);
-  })();
   try {
-    await seedReference(db.prisma, logger);
     const t0 = Date.now();
     const seeded = await seedCatalogue(db.pool, NEEDS, SEED, TODAY);
     console.log(`# catalogue benchmark — ${seeded.needs} published needs (${seeded.needSkills} skills, ${seeded.needLanguages} languages), ` +
@@ -79,9 +66,7 @@ async function main() {
   } finally {
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
     server?.closeAllConnections();
-    await db.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -6,19 +6,12 @@
  * over HTTP, and prints p50/p95 of each and their ratio. Sizes: BENCH_EXPERTS, BENCH_NEEDS, BENCH_MISSIONS, BENCH_RUNS.
  */
 import { benchConfig } from './bench-config.js';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { startBenchDatabase } from './bench-database.js';
 import type { Server } from 'node:http';
 import type net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../src/app.js';
-import { connectDatabase, MIGRATIONS_DIR } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { migrate } from '../src/db/migrate.js';
-import { freePort } from '../src/lib/free-port.js';
 import { createLogger } from '../src/lib/logger.js';
 import { hashPassword } from '../src/lib/password.js';
-import { seedReference } from '../src/reference/seed-reference.js';
 import { reportQuerySchema, resolveFilter } from '../src/reports/filters.js';
 import { missionFigures, investmentFigures } from '../src/reports/mission-queries.js';
 import { candidacyFigures, needFigures } from '../src/reports/need-queries.js';
@@ -46,14 +39,10 @@ async function timed(runs: number, fn: () => Promise<unknown>) {
 
 async function main() {
   const logger = createLogger('warn');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jisr-bench-reports-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: 'jisr_bench', logger });
+  const bench = await startBenchDatabase('reports', logger);
+  const { dir, db } = bench;
   let server: Server | undefined;
-  await migrate(pg.url, MIGRATIONS_DIR, logger);
-  const db = connectDatabase(pg.url, logger);
   try {
-    await seedReference(db.prisma, logger);
     const t0 = Date.now();
     await seedCatalogue(db.pool, NEEDS, 20261129, TODAY);
     await seedReports(db.pool, { experts: EXPERTS, missions: MISSIONS, candidacies: 4 * MISSIONS, projects: 2_000 });
@@ -92,9 +81,7 @@ async function main() {
     }
   } finally {
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
-    await db.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

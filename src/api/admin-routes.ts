@@ -10,8 +10,8 @@ import { ApiProblem, sendProblem } from './http.js';
 import { createApiKey, revokeApiKey } from './keys.js';
 import { openApiDocument } from './openapi.js';
 import { API_SCOPES, apiPolicy } from './policy.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export const apiKeySchema = z.object({

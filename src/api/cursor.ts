@@ -1,10 +1,10 @@
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 /**
  * Opaque cursors for keyset pagination: the sort instant and id of the last item of a page. Keyset rather than
  * offset, so a partner walking the whole list neither skips nor repeats items when new ones are published.
  */
 export interface Cursor { at: Date; id: string }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify({ at: c.at.toISOString(), id: c.id }), 'utf8').toString('base64url');

@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { apiPolicy, type ApiScope } from './policy.js';
 import { findNeed, listInstitutions, listNeeds, listOpportunities, type PageArgs } from './queries.js';
 import { institutionsQuery, needsQuery, opportunitiesQuery } from './schemas.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
 export interface ApiDeps {
   prisma: PrismaClient;
@@ -24,7 +25,6 @@ export interface ApiDeps {
 
 /** Each key's own limit (ApiKey.requestsPerMinute) applies to this window. */
 const WINDOW_MS = 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUMMARY_KEYS = ['experts', 'missions', 'personDays', 'needs'];
 
 /** The key a request presents: `Authorization: Bearer <key>` or `X-Api-Key: <key>`. */

@@ -14,8 +14,8 @@ import { applySchema, applyToNeed } from './apply-to-need.js';
 import { inviteExpert } from './invite-expert.js';
 import { candidacyPolicy, isCandidacyAction } from './policy.js';
 import { transitionCandidacy } from './transition-candidacy.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const inviteSchema = z.object({ expertId: z.string().regex(UUID, 'validation.choice'), note: z.string().trim().max(1000).optional() });
 const transitionSchema = z.object({
   version: z.coerce.number().int().min(0).max(2_147_483_647),

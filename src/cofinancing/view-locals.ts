@@ -1,27 +1,19 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
 import { localized } from '../i18n/i18n.js';
+import { cachedPerClient } from '../lib/per-client.js';
 import type { RuleOutcome } from './evaluate.js';
 import { formatMoney, formatPercent, outcomeText, ruleText } from './format.js';
 import type { Rule } from './rules.js';
 
 type Sector = Awaited<ReturnType<typeof loadSectors>>[number];
-const cache = new WeakMap<PrismaClient, Promise<Sector[]>>();
 
 function loadSectors(prisma: PrismaClient) {
   return prisma.investmentSector.findMany({ orderBy: { sortOrder: 'asc' } });
 }
 
 /** Investment sectors are reference data shipped by the migration and never edited: read once per client. */
-export function investmentSectors(prisma: PrismaClient): Promise<Sector[]> {
-  let sectors = cache.get(prisma);
-  if (!sectors) {
-    sectors = loadSectors(prisma);
-    cache.set(prisma, sectors);
-    sectors.catch(() => cache.delete(prisma));
-  }
-  return sectors;
-}
+export const investmentSectors: (prisma: PrismaClient) => Promise<Sector[]> = cachedPerClient(loadSectors);
 
 /**
  * Helpers the investment pages use: money and percentages through Intl in the page's language, sector names,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/prisma.js';
 import type { CandidacyStatus } from '../generated/prisma/enums.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The expert's candidacies (institution and status): policy.seeExpertContact decides what each one opens. */
 const candidateInstitutions = { candidacies: { select: { status: true, need: { select: { institutionId: true } } } } } as const;

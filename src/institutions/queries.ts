@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from '../db/prisma.js';
 import { catalogueCards } from '../needs/queries.js';
 import { INSTITUTIONS_PAGE_SIZE, type InstitutionListQuery } from './schemas.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Missions whose work is done, whatever paperwork follows (the same set as the home page's figure). */
 const PAST_MISSION_STATUSES = ['completed', 'reported', 'evaluated', 'followed_up'] as const;
 const NEEDS_SHOWN = 12;

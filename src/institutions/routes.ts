@@ -9,13 +9,13 @@ import { findInstitution, institutionActivity, institutionMembers, listInstituti
 import { reviewJoinRequest } from './review-join-request.js';
 import { descriptionSchema, emptySchema, INSTITUTION_KINDS, institutionListSchema, pickListParams } from './schemas.js';
 import { updateInstitutionDescription } from './update-description.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
 interface Deps {
   prisma: PrismaClient;
   publicUrl: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Public institution pages, and what an institution's administrators manage: join requests and the description. */
 export function institutionRoutes(deps: Deps): Router {

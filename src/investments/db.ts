@@ -17,4 +17,4 @@ export interface CommandContext {
   now?: Date;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN as UUID } from '../lib/uuid.js';

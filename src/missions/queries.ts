@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isoDay, dayOfIso } from '../lib/iso-day.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import type { SignedInUser } from '../auth/load-actor.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
 export const MISSIONS_PAGE = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Filters of /missions; a malformed value is dropped (the list is then simply wider), never an error page. */
 export const missionFilterSchema = z.object({

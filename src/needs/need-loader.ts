@@ -2,8 +2,8 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { Actor } from '../auth/policy.js';
 import { needPolicy } from './policy.js';
 import { PUBLIC_NEED_STATUSES } from './queries.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const pageInclude = {
   institution: { include: { region: true } },

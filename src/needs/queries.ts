@@ -1,6 +1,8 @@
 import { Prisma, type PrismaClient } from '../db/prisma.js';
+import { cachedPerClient } from '../lib/per-client.js';
 import { effectiveSort, PAGE_SIZE, type CatalogueQuery, type CatalogueSort } from './schemas.js';
 import type { SkillFilter } from './skill-filter.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
 /** Statuses anyone may see: a need becomes public when an officer publishes it. */
 export const PUBLIC_NEED_STATUSES = ['published', 'filled', 'closed'] as const;
@@ -139,7 +141,6 @@ export function catalogueCards(prisma: PrismaClient, ids: string[]): Promise<Cat
     ORDER BY p."ord"`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A need anyone may read, with what an expert needs to decide; undefined when absent or not public. */
 export async function findPublicNeed(prisma: PrismaClient, id: string) {
@@ -159,7 +160,6 @@ export async function findPublicNeed(prisma: PrismaClient, id: string) {
 }
 
 type Filters = Awaited<ReturnType<typeof loadFilters>>;
-const filterCache = new WeakMap<PrismaClient, Promise<Filters>>();
 
 function loadFilters(prisma: PrismaClient) {
   return Promise.all([
@@ -169,12 +169,4 @@ function loadFilters(prisma: PrismaClient) {
 }
 
 /** Sectors and regions are reference data, loaded at start-up and never edited: read once per database client. */
-export function catalogueFilters(prisma: PrismaClient): Promise<Filters> {
-  let filters = filterCache.get(prisma);
-  if (!filters) {
-    filters = loadFilters(prisma);
-    filterCache.set(prisma, filters);
-    filters.catch(() => filterCache.delete(prisma));
-  }
-  return filters;
-}
+export const catalogueFilters: (prisma: PrismaClient) => Promise<Filters> = cachedPerClient(loadFilters);

@@ -8,13 +8,13 @@ import { decideInstitution } from '../institutions/decide-institution.js';
 import { institutionPolicy } from '../institutions/policy.js';
 import { emptySchema, rejectSchema } from '../institutions/schemas.js';
 import { officerQueue } from './queries.js';
+import { UUID_PATTERN as UUID } from '../lib/uuid.js';
 
 interface Deps {
   prisma: PrismaClient;
   publicUrl: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The IOM officer's queue and the verification of institutions. */
 export function officerRoutes(deps: Deps): Router {

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Formatters } from '../i18n/format.js';
 import { localized, type Locale } from '../i18n/i18n.js';
+import { investmentSectors } from '../cofinancing/view-locals.js';
 import type { ReportFilter } from './filters.js';
 import { round1, round2, share, type Figure, type Section, type SectionId, type ValueKind } from './figures.js';
 import { investmentFigures, missionFigures, type MissionSums } from './mission-queries.js';
@@ -198,7 +199,7 @@ async function investments(c: Ctx, f: ReportFilter): Promise<Section> {
   const { t } = c;
   const [d, sectors] = await Promise.all([
     investmentFigures(c.prisma, f),
-    c.prisma.investmentSector.findMany({ orderBy: { sortOrder: 'asc' } }),
+    investmentSectors(c.prisma),
   ]);
   const cols: { label: string; kind: ValueKind }[] = [
     { label: t('reports.col.projects'), kind: 'count' }, { label: t('reports.col.cost'), kind: 'money' },
